@@ -1,0 +1,75 @@
+/** @module API keys: generation, hashing and the one lookup by hash every key-authenticated request uses. */
+import { apiKeys, type Db, newId } from '@connectgain/db'
+import { eq, sql } from 'drizzle-orm'
+import type { Clock } from '../deps.ts'
+
+export const API_KEY_PREFIX = 'ak_'
+const base62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** A new key: `ak_` + 32 base62 characters (≈190 bits), with what is stored of it. */
+export async function generateApiKey(): Promise<{ key: string; prefix: string; hash: string }> {
+  let body = ''
+  while (body.length < 32) {
+    for (const b of crypto.getRandomValues(new Uint8Array(40))) {
+      if (b < 248 && body.length < 32) body += base62[b % 62] // 248 = 4 × 62: reject to avoid bias
+    }
+  }
+  const key = `${API_KEY_PREFIX}${body}`
+  return { key, prefix: key.slice(0, 7), hash: await sha256Hex(key) }
+}
+
+/** Stores a key for `orgId` and returns its plaintext: the only time it is ever visible. */
+export async function createApiKey(
+  db: Db,
+  clock: Clock,
+  input: { orgId: string; name: string; createdBy?: string | null; expiresAt?: string | null },
+): Promise<{ id: string; key: string }> {
+  const { key, prefix, hash } = await generateApiKey()
+  const id = newId('key')
+  await db.insert(apiKeys).values({
+    id,
+    org_id: input.orgId,
+    name: input.name,
+    prefix,
+    hash,
+    created_by: input.createdBy ?? null,
+    created_at: clock.now().toISOString(),
+    expires_at: input.expiresAt ?? null,
+  })
+  return { id, key }
+}
+
+export type KeyCheck =
+  | { ok: true; keyId: string; orgId: string }
+  | { ok: false; reason: 'unknown' | 'revoked' | 'expired'; message: string }
+
+/** Finds a key by the SHA-256 of its text, rejects revoked and expired keys, and records the use. */
+export async function authenticateApiKey(db: Db, clock: Clock, key: string): Promise<KeyCheck> {
+  const [row] = await db
+    .select({
+      id: apiKeys.id,
+      org_id: apiKeys.org_id,
+      revoked_at: apiKeys.revoked_at,
+      expires_at: apiKeys.expires_at,
+    })
+    .from(apiKeys)
+    .where(eq(apiKeys.hash, await sha256Hex(key)))
+  const now = clock.now().toISOString()
+  if (!row)
+    return { ok: false, reason: 'unknown', message: 'API key not found: check that it was copied whole' }
+  if (row.revoked_at)
+    return { ok: false, reason: 'revoked', message: `API key was revoked at ${row.revoked_at}` }
+  if (row.expires_at && row.expires_at <= now) {
+    return { ok: false, reason: 'expired', message: `API key expired at ${row.expires_at}` }
+  }
+  await db
+    .update(apiKeys)
+    .set({ last_used_at: now, usage_count: sql`${apiKeys.usage_count} + 1` })
+    .where(eq(apiKeys.id, row.id))
+  return { ok: true, keyId: row.id, orgId: row.org_id }
+}

@@ -1,0 +1,42 @@
+/** @module Configuration from environment variables, validated once at start (runtime-neutral). */
+import { z } from 'zod'
+
+const base64Key32 = z
+  .string()
+  .refine((s) => /^[A-Za-z0-9+/]{43}=?$/.test(s) && atob(s.padEnd(44, '=')).length === 32, {
+    message: 'must be 32 random bytes in base64 (generate one with: openssl rand -base64 32)',
+  })
+
+export const ConfigSchema = z.object({
+  CG_MODE: z.enum(['demo', 'production']).default('demo'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|libsql:\/\/|https?:\/\/|:memory:$)/, {
+      message: 'must start with file:, libsql://, http(s):// or be :memory:',
+    })
+    .optional(),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters (openssl rand -hex 32)' }),
+  ENCRYPTION_KEY: base64Key32,
+})
+export type Config = z.infer<typeof ConfigSchema>
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] }
+
+/** Parses variables; every problem names its variable, e.g. `SESSION_SECRET: must be at least 32 characters`. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const result = ConfigSchema.safeParse(defined)
+  if (result.success) return { ok: true, config: result.data }
+  return {
+    ok: false,
+    errors: result.error.issues.map((i) => {
+      const name = String(i.path[0] ?? 'config')
+      return i.code === 'invalid_type' && defined[name] === undefined
+        ? `${name}: is required`
+        : `${name}: ${i.message}`
+    }),
+  }
+}

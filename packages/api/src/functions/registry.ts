@@ -1,0 +1,40 @@
+/** @module The function registry: `/functions/v1/{name}` actions, zod-validated in and out. */
+import type { FunctionName } from '@connectgain/contracts'
+import type { z } from 'zod'
+import type { Caller } from '../caller.ts'
+import type { Deps } from '../deps.ts'
+
+/**
+ * Who may call: `public` needs no credentials; `api_key` needs an org API key (server-to-server);
+ * `member` accepts a session or an API key. `permission` names the matrix entry the caller's role needs.
+ */
+export type FunctionAuth = 'public' | 'api_key' | 'member'
+
+export interface FunctionContext<A extends FunctionAuth> {
+  deps: Deps
+  caller: A extends 'public' ? Caller | null : Caller
+}
+
+export interface FunctionDef<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  A extends FunctionAuth = FunctionAuth,
+> {
+  name: string
+  summary: string
+  auth: A
+  permission?: FunctionName
+  /** Only registered in demo mode. */
+  demoOnly?: boolean
+  input: I
+  output: O
+  /** HTTP status of a success. */
+  status?: 200 | 201
+  handler(input: z.output<I>, ctx: FunctionContext<NoInfer<A>>): Promise<z.input<O>>
+}
+
+export function defineFunction<I extends z.ZodType, O extends z.ZodType, A extends FunctionAuth>(
+  def: FunctionDef<I, O, A>,
+): FunctionDef {
+  return def as unknown as FunctionDef
+}

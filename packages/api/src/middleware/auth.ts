@@ -1,0 +1,66 @@
+/** @module Authentication: reads a session JWT or an `ak_` API key and sets the caller (or null). */
+import type { Context, MiddlewareHandler } from 'hono'
+import { API_KEY_PREFIX, authenticateApiKey } from '../auth/api-keys.ts'
+import { verifySession } from '../auth/session-token.ts'
+import type { Caller } from '../caller.ts'
+import { ApiError } from '../errors.ts'
+import type { AppEnv } from '../types.ts'
+
+const realm = 'Bearer realm="connectgain"'
+
+function unauthorized(message: string, hint: string | null = null, invalid = true): ApiError {
+  const quoted = message.replaceAll('"', "'")
+  return new ApiError('PGRST301', message, {
+    hint,
+    headers: {
+      'WWW-Authenticate': invalid ? `${realm}, error="invalid_token", error_description="${quoted}"` : realm,
+    },
+  })
+}
+
+/** The credential from `Authorization: Bearer …` or `apikey: …`; a malformed header is an error, not "anonymous". */
+function readCredential(c: Context): string | null {
+  const authorization = c.req.header('authorization')
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization)
+    if (!match?.[1]) {
+      throw unauthorized(
+        'Authorization header is malformed',
+        'Send "Authorization: Bearer <session token or ak_ key>"',
+      )
+    }
+    return match[1]
+  }
+  const apikey = c.req.header('apikey')?.trim()
+  return apikey ? apikey : null
+}
+
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const credential = readCredential(c)
+  const { db, clock, config } = c.get('deps')
+  let caller: Caller | null = null
+  if (credential?.startsWith(API_KEY_PREFIX)) {
+    const key = await authenticateApiKey(db, clock, credential)
+    if (!key.ok) throw unauthorized(key.message, 'Create a new key under Settings → API Keys')
+    caller = { kind: 'api_key', keyId: key.keyId, orgId: key.orgId, role: 'admin' }
+  } else if (credential) {
+    const session = await verifySession(credential, config.SESSION_SECRET, clock)
+    if (!session.ok) throw unauthorized(session.reason, 'Get a fresh session token from your backend')
+    caller = session.caller
+  }
+  c.set('caller', caller)
+  await next()
+}
+
+/** The caller, or 401 when the request carried no credentials. */
+export function requireCaller(c: Context<AppEnv>): Caller {
+  const caller = c.get('caller')
+  if (!caller) {
+    throw unauthorized(
+      'Missing credentials',
+      'Send "Authorization: Bearer <session token>" or "apikey: ak_…"',
+      false,
+    )
+  }
+  return caller
+}

@@ -1,0 +1,83 @@
+/** @module Demo data and org/member provisioning shared by the demo seed and the session routes. */
+import { type Role, roles } from '@connectgain/contracts'
+import { type Db, memberships, newId, organizations, users } from '@connectgain/db'
+import { and, eq } from 'drizzle-orm'
+import { createApiKey } from './auth/api-keys.ts'
+import type { Clock } from './deps.ts'
+
+export const DEMO_ORG = { slug: 'acme', name: 'Acme Inc' } as const
+
+const titleCase = (slug: string) =>
+  slug.replace(/(^|-)([a-z0-9])/g, (_, sep, ch) => `${sep ? ' ' : ''}${ch.toUpperCase()}`)
+
+/** The org with `slug`, created (UTC, USD) on first use. */
+export async function ensureOrg(db: Db, clock: Clock, slug: string, name = titleCase(slug)) {
+  const [existing] = await db.select().from(organizations).where(eq(organizations.slug, slug))
+  if (existing) return { org: existing, created: false }
+  const now = clock.now().toISOString()
+  const [org] = await db
+    .insert(organizations)
+    .values({ id: newId('org'), name, slug, created_at: now, updated_at: now })
+    .onConflictDoNothing()
+    .returning()
+  if (org) return { org, created: true }
+  // A concurrent first use won the race: read what it wrote.
+  const [winner] = await db.select().from(organizations).where(eq(organizations.slug, slug))
+  if (!winner) throw new Error(`organization ${slug} vanished while being created`)
+  return { org: winner, created: false }
+}
+
+/**
+ * Finds or provisions the member with `email` in `orgId`. `role`, when given, becomes the member's
+ * role; otherwise an existing member keeps theirs and a new one joins as `fallbackRole`.
+ */
+export async function ensureMember(
+  db: Db,
+  clock: Clock,
+  input: {
+    orgId: string
+    email: string
+    name?: string | undefined
+    role?: Role | undefined
+    fallbackRole?: Role
+  },
+): Promise<{ userId: string; role: Role }> {
+  const now = clock.now().toISOString()
+  const [user] = await db.select().from(users).where(eq(users.email, input.email))
+  const userId = user?.id ?? newId('usr')
+  const [membership] = user
+    ? await db
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.org_id, input.orgId), eq(memberships.user_id, user.id)))
+    : []
+  const role = input.role ?? membership?.role ?? input.fallbackRole ?? 'agent'
+  if (user && membership) {
+    if (membership.role !== role)
+      await db.update(memberships).set({ role }).where(eq(memberships.id, membership.id))
+    return { userId, role }
+  }
+  const addMember = db
+    .insert(memberships)
+    .values({ id: newId('mem'), org_id: input.orgId, user_id: userId, role, created_at: now })
+  if (user) await addMember
+  else
+    await db.batch([
+      db.insert(users).values({ id: userId, email: input.email, name: input.name ?? null, created_at: now }),
+      addMember,
+    ])
+  return { userId, role }
+}
+
+/** The member of `slug`'s org who has `role` in the demo data: `<role>@<slug>.test`. */
+export const demoEmail = (role: Role, slug: string) => `${role.replaceAll('_', '-')}@${slug}.test`
+
+/** Seeds "Acme Inc" with one member per role and, on first run, an API key (returned once). */
+export async function seedDemo(db: Db, clock: Clock): Promise<{ orgId: string; apiKey: string | null }> {
+  const { org, created } = await ensureOrg(db, clock, DEMO_ORG.slug, DEMO_ORG.name)
+  for (const role of roles) {
+    await ensureMember(db, clock, { orgId: org.id, email: demoEmail(role, org.slug), fallbackRole: role })
+  }
+  const apiKey = created ? (await createApiKey(db, clock, { orgId: org.id, name: 'Demo key' })).key : null
+  return { orgId: org.id, apiKey }
+}

@@ -1,0 +1,122 @@
+/** @module Shared test fixtures: a migrated temp database, two seeded orgs with one member per role, keys and tokens. */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Role, roles } from '@connectgain/contracts'
+import { apiKeys } from '@connectgain/db'
+import { openDb } from '@connectgain/db/client'
+import { migrateDb } from '@connectgain/db/migrate'
+import { eq } from 'drizzle-orm'
+import { createApp } from '../app.ts'
+import { createApiKey } from '../auth/api-keys.ts'
+import { mintSession } from '../auth/session-token.ts'
+import type { Config } from '../config.ts'
+import type { Clock } from '../deps.ts'
+import { demoEmail, ensureMember, ensureOrg, seedDemo } from '../seed.ts'
+
+/** A clock tests can move. */
+export class TestClock implements Clock {
+  constructor(private current = new Date('2026-01-15T12:00:00Z')) {}
+  now(): Date {
+    return new Date(this.current)
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms)
+  }
+}
+
+export const testConfig = (overrides: Partial<Config> = {}): Config => ({
+  CG_MODE: 'demo',
+  PORT: 8787,
+  DATA_DIR: '.data',
+  SESSION_SECRET: 'test-session-secret-0123456789abcdef',
+  ENCRYPTION_KEY: btoa(String.fromCharCode(...new Uint8Array(32).fill(7))),
+  ...overrides,
+})
+
+export interface TestOrg {
+  id: string
+  slug: string
+  /** A session token for the member with each role. */
+  tokens: Record<Role, string>
+  userIds: Record<Role, string>
+  /** An active API key. */
+  apiKey: string
+}
+
+export interface RequestOptions {
+  token?: string | undefined
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+/** Everything a test needs: the app, a movable clock, org A ("acme") and org B ("other-co"). */
+export async function createTestContext(overrides: Partial<Config> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-test-'))
+  const { db, close } = await openDb(`file:${join(dir, 'test.db')}`)
+  await migrateDb(db)
+  const clock = new TestClock()
+  const config = testConfig(overrides)
+  const app = createApp({ db, clock, config })
+
+  async function seedOrg(slug: string): Promise<TestOrg> {
+    const org =
+      slug === 'acme' ? { id: (await seedDemo(db, clock)).orgId } : (await ensureOrg(db, clock, slug)).org
+    const tokens = {} as Record<Role, string>
+    const userIds = {} as Record<Role, string>
+    for (const role of roles) {
+      const member = await ensureMember(db, clock, { orgId: org.id, email: demoEmail(role, slug), role })
+      userIds[role] = member.userId
+      tokens[role] = (
+        await mintSession(config.SESSION_SECRET, clock, { ...member, orgId: org.id })
+      ).access_token
+    }
+    const { key } = await createApiKey(db, clock, { orgId: org.id, name: 'test key' })
+    return { id: org.id, slug, tokens, userIds, apiKey: key }
+  }
+
+  const orgA = await seedOrg('acme')
+  const orgB = await seedOrg('other-co')
+
+  /** `app.request` with JSON in and the token as a Bearer header. */
+  function request(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...opts.headers }
+    if (opts.token) headers.Authorization = `Bearer ${opts.token}`
+    let body: string | undefined
+    if (opts.body !== undefined) {
+      body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body)
+      headers['Content-Type'] ??= 'application/json'
+    }
+    return Promise.resolve(app.request(path, { method, headers, body }))
+  }
+
+  return {
+    app,
+    db,
+    clock,
+    config,
+    orgA,
+    orgB,
+    request,
+    /** A key for org A that has been revoked, and one that has expired. */
+    async deadKeys() {
+      const revoked = await createApiKey(db, clock, { orgId: orgA.id, name: 'revoked' })
+      await db
+        .update(apiKeys)
+        .set({ revoked_at: clock.now().toISOString() })
+        .where(eq(apiKeys.id, revoked.id))
+      const expired = await createApiKey(db, clock, {
+        orgId: orgA.id,
+        name: 'expired',
+        expiresAt: new Date(clock.now().getTime() - 1000).toISOString(),
+      })
+      return { revoked: revoked.key, expired: expired.key }
+    },
+    close() {
+      close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export type TestContext = Awaited<ReturnType<typeof createTestContext>>

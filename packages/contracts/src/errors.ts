@@ -1,0 +1,40 @@
+/** @module The error envelope every API error uses, and the code → HTTP status table. */
+import { z } from 'zod'
+
+/** PostgREST's error shape: `{ code, message, details, hint }`. */
+export const ErrorEnvelope = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().nullable(),
+    hint: z.string().nullable(),
+  })
+  .meta({ id: 'Error', description: 'Every error answers with this envelope.' })
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>
+
+/** A validation problem on one field, as listed in `details` of a 400 (code 22P02 / 23502 / 23514). */
+export const FieldIssue = z.object({ field: z.string(), message: z.string() })
+export type FieldIssue = z.infer<typeof FieldIssue>
+
+/** Codes we send and the status each one answers with (PostgREST's where one exists). */
+export const errorStatus = {
+  '21000': 400, // PATCH or DELETE without a filter (it would touch every row)
+  '22P02': 400, // invalid input (a field failed validation)
+  '23502': 400, // a required field is missing
+  '23505': 409, // unique violation
+  '23503': 409, // foreign key violation
+  '42501': 403, // insufficient privilege
+  '42703': 400, // unknown column
+  PGRST100: 400, // bad query string
+  PGRST102: 400, // bad request body (invalid JSON, not UTF-8, wrong shape)
+  PGRST103: 416, // unsatisfiable range
+  PGRST116: 406, // single object requested, not exactly one row
+  PGRST204: 400, // unknown column in body
+  PGRST205: 404, // unknown resource
+  PGRST301: 401, // missing, malformed or expired credentials
+  CG404: 404, // unknown function or route
+  CG405: 405, // method not allowed on this route
+  CG413: 413, // body too large
+  CG500: 500, // a bug: never from bad input
+} as const
+export type ErrorCode = keyof typeof errorStatus

@@ -1,0 +1,5 @@
+/** @module @connectgain/contracts: every shape that crosses a boundary. */
+export * from './errors.ts'
+export * from './organizations.ts'
+export * from './roles.ts'
+export * from './sessions.ts'

@@ -1,0 +1,62 @@
+/** @module Organization contract: the row, what PATCH/POST accept, and the field rules. */
+import { z } from 'zod'
+
+/** Lowercase words of letters and digits joined by single hyphens. */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+const timeZones: ReadonlySet<string> = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])
+const currencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'))
+
+/** Every IANA zone this runtime knows, plus "UTC"; what the timezone dropdown lists. */
+export const supportedTimeZones = (): string[] => [...timeZones].sort()
+/** Every ISO 4217 code this runtime knows; what the currency dropdown lists. */
+export const supportedCurrencies = (): string[] => [...currencies].sort()
+
+export const OrganizationName = z
+  .string()
+  .trim()
+  .min(1, 'Name is required')
+  .max(100, 'Name must be at most 100 characters')
+
+export const OrganizationSlug = z
+  .string()
+  .min(2, 'Slug must be at least 2 characters')
+  .max(48, 'Slug must be at most 48 characters')
+  .regex(slugPattern, 'Slug must be lowercase letters and digits joined by single hyphens, e.g. "my-company"')
+
+export const TimeZone = z
+  .string()
+  .refine((tz) => timeZones.has(tz), {
+    message: 'Unknown time zone: use an IANA name such as "America/New_York"',
+  })
+  .meta({ description: 'An IANA time zone name, or "UTC".', examples: ['America/New_York'] })
+
+export const Currency = z
+  .string()
+  .refine((c) => currencies.has(c), { message: 'Unknown currency: use an ISO 4217 code such as "USD"' })
+  .meta({ description: 'An ISO 4217 currency code.', examples: ['USD'] })
+
+export const Organization = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    slug: z.string(),
+    timezone: z.string(),
+    currency: z.string(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({ id: 'Organization' })
+export type Organization = z.infer<typeof Organization>
+
+/** Body of `PATCH /rest/v1/organizations`: any subset of the writable fields. */
+export const OrganizationUpdate = z
+  .strictObject({
+    name: OrganizationName,
+    slug: OrganizationSlug,
+    timezone: TimeZone,
+    currency: Currency,
+  })
+  .partial()
+  .meta({ id: 'OrganizationUpdate' })
+export type OrganizationUpdate = z.infer<typeof OrganizationUpdate>
