@@ -12,11 +12,17 @@ import { MAX_BODY_BYTES } from './middleware/body.ts'
 import { onError } from './middleware/errors.ts'
 import { renderDocsPage } from './openapi/docs-page.ts'
 import { buildOpenApi } from './openapi/openapi.ts'
-import { registry } from './resources/index.ts'
+import { registry as defaultRegistry } from './resources/index.ts'
+import type { Registry } from './rest/registry.ts'
 import { restRoutes } from './rest/routes.ts'
 import type { AppEnv } from './types.ts'
 
-export function createApp(deps: Deps): Hono<AppEnv> {
+export interface AppOptions {
+  /** The resources to serve; every registered resource by default (tests pass their own). */
+  registry?: Registry
+}
+
+export function createApp(deps: Deps, { registry = defaultRegistry }: AppOptions = {}): Hono<AppEnv> {
   const functions = functionsFor(deps.config.CG_MODE)
   const openapi = buildOpenApi({ registry, functions })
   const app = new Hono<AppEnv>()

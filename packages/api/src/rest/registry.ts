@@ -6,7 +6,10 @@ import type { z } from 'zod'
 export type Operation = 'select' | 'insert' | 'update' | 'delete'
 
 export interface Resource {
-  name: ResourceName
+  /** The path segment: `/rest/v1/{name}`. */
+  name: string
+  /** The permission-matrix entry that decides who may read and write it (usually its own name). */
+  policy: ResourceName
   /** Sentence for the OpenAPI reference. */
   description: string
   table: SQLiteTable

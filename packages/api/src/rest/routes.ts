@@ -1,5 +1,5 @@
 /** @module `/rest/v1/{resource}`: PostgREST-style CRUD over the registry, scoped to the caller's org. */
-import { type Action, can, type ResourceName } from '@connectgain/contracts'
+import { type Action, can } from '@connectgain/contracts'
 import { newId } from '@connectgain/db'
 import { and, asc, count, desc, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
@@ -36,7 +36,7 @@ function resolve(c: Context<AppEnv>, registry: Registry, action: Action): RestRe
     })
   }
   const caller = requireCaller(c)
-  if (!can(caller.role, action, resource.name as ResourceName)) {
+  if (!can(caller.role, action, resource.policy)) {
     throw new ApiError('42501', `permission denied to ${action} ${resource.name}`, {
       hint: `The ${caller.role} role cannot ${action} ${resource.name}`,
     })
