@@ -17,6 +17,7 @@ export const OrganizationName = z
   .trim()
   .min(1, 'Name is required')
   .max(100, 'Name must be at most 100 characters')
+  .regex(/^\P{Cc}*$/u, 'Name cannot contain control characters such as line breaks')
 
 export const OrganizationSlug = z
   .string()

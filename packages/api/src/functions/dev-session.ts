@@ -1,8 +1,32 @@
 /** @module `POST /functions/v1/dev/session` (demo mode only): a session for any role, in the demo or another org. */
-import { DevSessionRequest, SessionResponse } from '@connectgain/contracts'
+import { DevSessionRequest, roles, SessionResponse } from '@connectgain/contracts'
+import { type Db, memberships, organizations, users } from '@connectgain/db'
+import { asc, eq, inArray } from 'drizzle-orm'
 import { mintSession } from '../auth/session-token.ts'
+import type { Clock } from '../deps.ts'
 import { DEMO_ORG, demoEmail, ensureMember, ensureOrg } from '../seed.ts'
 import { defineFunction } from './registry.ts'
+
+/**
+ * The demo org, found through its demo members (`<role>@acme.test`) rather than its slug: users may
+ * rename it (spec Use Case 1), and it must stay the demo org. Created on first use.
+ */
+async function demoOrg(db: Db, clock: Clock) {
+  const [first] = await db
+    .select({ org: organizations })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.user_id))
+    .innerJoin(organizations, eq(organizations.id, memberships.org_id))
+    .where(
+      inArray(
+        users.email,
+        roles.map((role) => demoEmail(role, DEMO_ORG.slug)),
+      ),
+    )
+    .orderBy(asc(memberships.created_at), asc(memberships.id))
+    .limit(1)
+  return first?.org ?? (await ensureOrg(db, clock, DEMO_ORG.slug, DEMO_ORG.name)).org
+}
 
 export const devSessionFunction = defineFunction({
   name: 'dev/session',
@@ -15,7 +39,10 @@ export const devSessionFunction = defineFunction({
   async handler(input, { deps }) {
     const { db, clock, config } = deps
     const slug = input.org_slug ?? DEMO_ORG.slug
-    const { org } = await ensureOrg(db, clock, slug, slug === DEMO_ORG.slug ? DEMO_ORG.name : undefined)
+    const org =
+      input.org_slug === undefined
+        ? await demoOrg(db, clock)
+        : (await ensureOrg(db, clock, slug, slug === DEMO_ORG.slug ? DEMO_ORG.name : undefined)).org
     const email = demoEmail(input.role, slug)
     const member = await ensureMember(db, clock, { orgId: org.id, email, role: input.role })
     return mintSession(config.SESSION_SECRET, clock, { ...member, orgId: org.id })

@@ -13,13 +13,16 @@ function rootMessage(err: unknown): string {
 /** SQLite constraint failures, which bad input can cause (a duplicate slug), as PostgREST codes. */
 export function fromConstraint(err: unknown): ApiError | null {
   const message = rootMessage(err)
-  const unique = /UNIQUE constraint failed: ([\w.]+)(?:, ([\w.]+))*/.exec(message)
+  const unique = /UNIQUE constraint failed: ([\w., ]+)/.exec(message)
   if (unique) {
-    const [table, column] = (unique[1] ?? '').split('.')
+    // "t.org_id, t.title" for a per-org unique index: the field a user can change is the last non-org column.
+    const columns = (unique[1] ?? '').split(',').map((c) => c.trim().split('.'))
+    const [table = '', column = ''] =
+      columns.filter(([, col]) => col !== 'org_id').at(-1) ?? columns.at(-1) ?? []
     return new ApiError('23505', `${column} is already in use`, {
       details: [
         {
-          field: column ?? '',
+          field: column,
           message: `Already in use by another ${table === 'organizations' ? 'organization' : 'row'}`,
         },
       ],

@@ -116,7 +116,8 @@ async function select(r: RestRequest): Promise<Response> {
     total = counted?.n ?? 0
   }
   if (r.single && rows.length !== 1) throw notOneRow(rows.length)
-  if (total !== undefined && offset > 0 && offset >= total && total > 0) {
+  // PostgREST's rule: only an offset past the last row is unsatisfiable; offset == total is an empty page.
+  if (total !== undefined && offset > total) {
     throw new ApiError('PGRST103', 'Requested range not satisfiable', {
       details: `An offset of ${offset} was requested, but there are only ${total} rows.`,
       headers: { 'Content-Range': `*/${total}` },
@@ -150,6 +151,12 @@ async function targetIds(r: RestRequest): Promise<string[]> {
     .where(where(r))
     .limit(MAX_LIMIT + 1)
   if (r.single && rows.length !== 1) throw notOneRow(rows.length)
+  // Only the first MAX_LIMIT + 1 ids are read: writing those alone would silently skip the rest.
+  if (rows.length > MAX_LIMIT) {
+    throw new ApiError('21000', `${r.c.req.method} would touch more than ${MAX_LIMIT} rows`, {
+      hint: `Narrow the filter: at most ${MAX_LIMIT} rows per request`,
+    })
+  }
   return rows.map((row) => String(row.id))
 }
 
@@ -246,5 +253,8 @@ export function restRoutes(registry: Registry): Hono<AppEnv> {
   app.post('/:resource', (c) => insert(resolve(c, registry, 'write')))
   app.patch('/:resource', (c) => update(resolve(c, registry, 'write')))
   app.delete('/:resource', (c) => remove(resolve(c, registry, 'write')))
+  app.all('/:resource', (c) => {
+    throw methodNotAllowed(resolve(c, registry, 'read').resource)
+  })
   return app
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { parseConfig } from './config.ts'
+
+const valid = {
+  SESSION_SECRET: 's'.repeat(32),
+  ENCRYPTION_KEY: btoa(String.fromCharCode(...new Uint8Array(32).fill(1))),
+}
+
+describe('parseConfig', () => {
+  it('applies the documented defaults', () => {
+    const result = parseConfig(valid)
+    expect(result).toEqual({
+      ok: true,
+      config: { ...valid, CG_MODE: 'demo', PORT: 8787, DATA_DIR: '.data' },
+    })
+  })
+
+  it('reads PORT, CG_MODE and DATABASE_URL', () => {
+    const result = parseConfig({
+      ...valid,
+      PORT: '9000',
+      CG_MODE: 'production',
+      DATABASE_URL: 'libsql://db.example',
+    })
+    expect(result.ok && result.config).toMatchObject({
+      PORT: 9000,
+      CG_MODE: 'production',
+      DATABASE_URL: 'libsql://db.example',
+    })
+  })
+
+  it('names each missing variable', () => {
+    const result = parseConfig({})
+    expect(result).toEqual({
+      ok: false,
+      errors: ['SESSION_SECRET: is required', 'ENCRYPTION_KEY: is required'],
+    })
+  })
+
+  it('treats an empty variable as missing', () => {
+    expect(parseConfig({ ...valid, SESSION_SECRET: '' })).toEqual({
+      ok: false,
+      errors: ['SESSION_SECRET: is required'],
+    })
+  })
+
+  it('names each malformed variable with what is expected', () => {
+    const result = parseConfig({
+      SESSION_SECRET: 'short',
+      ENCRYPTION_KEY: btoa('sixteen bytes!!!'),
+      PORT: 'eighty',
+      CG_MODE: 'staging',
+      DATABASE_URL: 'postgres://x',
+    })
+    expect(result.ok).toBe(false)
+    const errors = result.ok ? [] : result.errors
+    expect(errors).toHaveLength(5)
+    for (const name of ['SESSION_SECRET', 'ENCRYPTION_KEY', 'PORT', 'CG_MODE', 'DATABASE_URL']) {
+      expect(errors.some((e) => e.startsWith(`${name}: `))).toBe(true)
+    }
+    expect(errors.find((e) => e.startsWith('ENCRYPTION_KEY'))).toContain('32 random bytes in base64')
+  })
+})

@@ -1,0 +1,50 @@
+/** @module The API contract suite: HTTP-only tests any host (Node, workerd) must pass, composed from the *.contract.ts files. */
+import { afterAll, beforeAll, describe } from 'vitest'
+import { registerAuthContract } from './auth.contract.ts'
+import { registerDevSessionContract } from './dev-session.contract.ts'
+import { registerOrganizationAccessContract } from './organization-access.contract.ts'
+import { registerOrganizationsContract } from './organizations.contract.ts'
+import { registerPlatformContract } from './platform.contract.ts'
+import { registerSessionsContract } from './sessions.contract.ts'
+
+export interface ContractTarget {
+  /** Sends a request to the host; path like '/rest/v1/organizations?id=eq.x'. */
+  fetch(path: string, init?: RequestInit): Promise<Response>
+  /** Keys created by the host harness for the demo org ("acme"): active, revoked, expired. */
+  keys: { active: string; revoked: string; expired: string }
+  /** Moves the host's clock forward, where the host supports it (undefined: skip time-based tests). */
+  advanceClock?: (ms: number) => void
+}
+
+/**
+ * Registers the whole contract against one host. The parts share that host (and its database),
+ * so each describe block reads the state it needs and restores org A after changing it; every
+ * describe mints its own session tokens, because the auth part moves the clock past their expiry.
+ */
+export function describeApiContract(
+  hostName: string,
+  setup: () => Promise<ContractTarget>,
+  teardown?: () => Promise<void> | void,
+): void {
+  describe(`API contract on ${hostName}`, () => {
+    let target: ContractTarget | undefined
+    const current = (): ContractTarget => {
+      if (!target) throw new Error(`the ${hostName} host is not set up (did setup() fail?)`)
+      return target
+    }
+    beforeAll(async () => {
+      target = await setup()
+    })
+    afterAll(async () => {
+      await teardown?.()
+    })
+
+    registerPlatformContract(current)
+    registerDevSessionContract(current)
+    registerOrganizationsContract(current)
+    registerOrganizationAccessContract(current)
+    registerSessionsContract(current)
+    // Last: its expiry case moves the host clock forward by an hour.
+    registerAuthContract(current)
+  })
+}

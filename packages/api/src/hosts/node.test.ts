@@ -1,0 +1,142 @@
+/** @module The Node host as a user runs it: a real process, a real port, a real database file. */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const entry = new URL('./node.ts', import.meta.url).pathname
+const tsx = new URL('../../../../node_modules/.bin/tsx', import.meta.url).pathname
+const dirs: string[] = []
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+})
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+interface Host {
+  proc: ChildProcess
+  output: () => string
+  exited: Promise<number | null>
+}
+
+function start(env: Record<string, string>): Host {
+  const proc = spawn(tsx, [entry], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  proc.stdout?.on('data', (d) => (output += d))
+  proc.stderr?.on('data', (d) => (output += d))
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)))
+  return { proc, output: () => output, exited }
+}
+
+async function waitForHealth(port: number, host: Host): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (host.proc.exitCode !== null) throw new Error(`host exited: ${host.output()}`)
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`)
+      if (res.ok) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`host did not become healthy: ${host.output()}`)
+}
+
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-host-'))
+  dirs.push(dir)
+  return dir
+}
+
+describe('node host', () => {
+  it('starts in demo mode, serves the API, keeps its secrets and data across restarts, and stops on SIGTERM', async () => {
+    const dataDir = tempDir()
+    const port = await freePort()
+    const env = { PORT: String(port), DATA_DIR: dataDir }
+    const first = start(env)
+    await waitForHealth(port, first)
+    expect(await (await fetch(`http://127.0.0.1:${port}/health`)).json()).toEqual({ ok: true })
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('ConnectGain Settings')
+
+    const secretsFile = join(dataDir, 'secrets.json')
+    expect(statSync(secretsFile).mode & 0o777).toBe(0o600)
+    const secrets = readFileSync(secretsFile, 'utf8')
+    const apiKey = readFileSync(join(dataDir, 'demo-api-key.txt'), 'utf8').trim()
+    expect(apiKey).toMatch(/^ak_[0-9A-Za-z]{32}$/)
+
+    const session = await fetch(`http://127.0.0.1:${port}/functions/v1/dev/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'owner' }),
+    })
+    expect(session.status).toBe(200)
+    const { access_token } = (await session.json()) as { access_token: string }
+    const patched = await fetch(`http://127.0.0.1:${port}/rest/v1/organizations?slug=eq.acme`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ timezone: 'Europe/Madrid' }),
+    })
+    expect(patched.status).toBe(204)
+
+    first.proc.kill('SIGTERM')
+    expect(await first.exited).toBe(0)
+    expect(first.output()).toContain('SIGTERM')
+
+    const second = start(env)
+    await waitForHealth(port, second)
+    expect(readFileSync(secretsFile, 'utf8')).toBe(secrets)
+    // Same secret: the first run's token still works; same file: the change survived; the key still works.
+    const org = await fetch(`http://127.0.0.1:${port}/rest/v1/organizations?select=name,timezone`, {
+      headers: { authorization: `Bearer ${access_token}` },
+    })
+    expect(await org.json()).toEqual([{ name: 'Acme Inc', timezone: 'Europe/Madrid' }])
+    const viaKey = await fetch(`http://127.0.0.1:${port}/rest/v1/organizations?select=slug`, {
+      headers: { apikey: apiKey },
+    })
+    expect(await viaKey.json()).toEqual([{ slug: 'acme' }])
+    second.proc.kill('SIGTERM')
+    expect(await second.exited).toBe(0)
+  })
+
+  it('in production mode has no dev-session route', async () => {
+    const port = await freePort()
+    const host = start({
+      PORT: String(port),
+      DATA_DIR: tempDir(),
+      CG_MODE: 'production',
+      SESSION_SECRET: 'p'.repeat(40),
+      ENCRYPTION_KEY: btoa(String.fromCharCode(...new Uint8Array(32).fill(9))),
+    })
+    await waitForHealth(port, host)
+    const res = await fetch(`http://127.0.0.1:${port}/functions/v1/dev/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"role":"owner"}',
+    })
+    expect(res.status).toBe(404)
+    host.proc.kill('SIGTERM')
+    expect(await host.exited).toBe(0)
+  })
+
+  it('in production mode exits 1 naming each missing or malformed variable', async () => {
+    const host = start({
+      PORT: String(await freePort()),
+      DATA_DIR: tempDir(),
+      CG_MODE: 'production',
+      ENCRYPTION_KEY: 'nope',
+    })
+    expect(await host.exited).toBe(1)
+    expect(host.output()).toContain('SESSION_SECRET: is required')
+    expect(host.output()).toContain('ENCRYPTION_KEY: must be 32 random bytes in base64')
+  })
+})
