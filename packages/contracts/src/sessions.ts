@@ -33,7 +33,7 @@ export const MintSessionRequest = z
     message: 'Give exactly one of user_id or email',
     path: ['user_id'],
   })
-  .meta({ id: 'MintSessionRequest' })
+  .meta({ id: 'MintSessionRequest', examples: [{ email: 'ada@example.com', name: 'Ada', role: 'agent' }] })
 export type MintSessionRequest = z.infer<typeof MintSessionRequest>
 
 /** `POST /functions/v1/dev/session` (demo mode only). */
