@@ -1,9 +1,43 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
-export default defineConfig({
-  test: {
-    include: ['packages/*/src/**/*.test.ts'],
-    pool: 'forks',
-    testTimeout: 20_000,
-  },
+/** Two hosts, one suite: `node` runs everything on Node; `workerd` runs *.worker.test.ts inside the Worker runtime. */
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('packages/db/drizzle')
+  return {
+    test: {
+      testTimeout: 20_000,
+      projects: [
+        {
+          test: {
+            name: 'node',
+            include: ['packages/*/src/**/*.test.ts'],
+            exclude: ['**/*.worker.test.ts', '**/node_modules/**'],
+            pool: 'forks',
+          },
+        },
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  CG_MODE: 'demo',
+                  SESSION_SECRET: 'workerd-test-session-secret-0123456789',
+                  ENCRYPTION_KEY: 'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=',
+                  DEMO_API_KEY: 'ak_DemoKeyForWorkerdTests0123456789',
+                },
+              },
+            }),
+          ],
+          test: {
+            name: 'workerd',
+            include: ['packages/*/src/**/*.worker.test.ts'],
+            setupFiles: ['packages/api/src/test-utils/worker-setup.ts'],
+          },
+        },
+      ],
+    },
+  }
 })

@@ -12,6 +12,7 @@ import { MAX_BODY_BYTES } from './middleware/body.ts'
 import { onError } from './middleware/errors.ts'
 import { renderDocsPage } from './openapi/docs-page.ts'
 import { buildOpenApi } from './openapi/openapi.ts'
+import { placeholderPage } from './placeholder-page.ts'
 import { registry as defaultRegistry } from './resources/index.ts'
 import type { Registry } from './rest/registry.ts'
 import { restRoutes } from './rest/routes.ts'
@@ -51,6 +52,7 @@ export function createApp(deps: Deps, { registry = defaultRegistry }: AppOptions
     }),
   )
 
+  app.get('/', (c) => c.html(placeholderPage(deps.config.CG_MODE)))
   app.get('/health', (c) => c.json({ ok: true }))
   app.get('/openapi.json', (c) => c.json(openapi))
   app.get('/docs', (c) => c.html(renderDocsPage(openapi)))

@@ -20,6 +20,11 @@ export const ConfigSchema = z.object({
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters (openssl rand -hex 32)' }),
   ENCRYPTION_KEY: base64Key32,
+  /** Demo mode only: an API key for the demo org, generated with the other demo secrets. */
+  DEMO_API_KEY: z
+    .string()
+    .regex(/^ak_[0-9A-Za-z]{32}$/, { message: 'must be ak_ followed by 32 letters and digits' })
+    .optional(),
 })
 export type Config = z.infer<typeof ConfigSchema>
 

@@ -1,6 +1,7 @@
-/** @module The ports a host wires into createApp: database, clock and configuration. */
+/** @module The ports a host wires into createApp: database, clock, job queue and configuration. */
 import type { Db } from '@connectgain/db'
 import type { Config } from './config.ts'
+import type { JobQueue } from './jobs/job.ts'
 
 /** Time, injectable so tests can move it (token expiry, key expiry). */
 export interface Clock {
@@ -12,4 +13,6 @@ export interface Deps {
   db: Db
   clock: Clock
   config: Config
+  /** Where jobs go: the table queue on Node, Cloudflare Queues on the Worker. */
+  queue: JobQueue
 }

@@ -1,8 +1,8 @@
 /** @module Demo data and org/member provisioning shared by the demo seed and the session routes. */
 import { type Role, roles } from '@connectgain/contracts'
-import { type Db, memberships, newId, organizations, users } from '@connectgain/db'
+import { apiKeys, type Db, memberships, newId, organizations, users } from '@connectgain/db'
 import { and, eq } from 'drizzle-orm'
-import { createApiKey } from './auth/api-keys.ts'
+import { sha256Hex, storeApiKey } from './auth/api-keys.ts'
 import type { Clock } from './deps.ts'
 
 export const DEMO_ORG = { slug: 'acme', name: 'Acme Inc' } as const
@@ -72,12 +72,18 @@ export async function ensureMember(
 /** The member of `slug`'s org who has `role` in the demo data: `<role>@<slug>.test`. */
 export const demoEmail = (role: Role, slug: string) => `${role.replaceAll('_', '-')}@${slug}.test`
 
-/** Seeds "Acme Inc" with one member per role and, on first run, an API key (returned once). */
-export async function seedDemo(db: Db, clock: Clock): Promise<{ orgId: string; apiKey: string | null }> {
-  const { org, created } = await ensureOrg(db, clock, DEMO_ORG.slug, DEMO_ORG.name)
+/** Seeds "Acme Inc" with one member per role and, when given, the demo API key (idempotent). */
+export async function seedDemo(db: Db, clock: Clock, demoApiKey?: string): Promise<{ orgId: string }> {
+  const { org } = await ensureOrg(db, clock, DEMO_ORG.slug, DEMO_ORG.name)
   for (const role of roles) {
     await ensureMember(db, clock, { orgId: org.id, email: demoEmail(role, org.slug), fallbackRole: role })
   }
-  const apiKey = created ? (await createApiKey(db, clock, { orgId: org.id, name: 'Demo key' })).key : null
-  return { orgId: org.id, apiKey }
+  if (demoApiKey) {
+    const [known] = await db
+      .select({ id: apiKeys.id })
+      .from(apiKeys)
+      .where(eq(apiKeys.hash, await sha256Hex(demoApiKey)))
+    if (!known) await storeApiKey(db, clock, demoApiKey, { orgId: org.id, name: 'Demo key' })
+  }
+  return { orgId: org.id }
 }

@@ -24,7 +24,7 @@ const tables = async (url: string) => {
 describe('openDb + migrateDb', () => {
   it.each([':memory:', `file:${join(dir, 'a.db')}`])('creates every table on %s', async (url) => {
     const { names, close } = await tables(url)
-    expect(names).toEqual(['api_keys', 'memberships', 'organizations', 'users'])
+    expect(names).toEqual(['api_keys', 'job_failures', 'jobs', 'memberships', 'organizations', 'users'])
     close()
   })
 

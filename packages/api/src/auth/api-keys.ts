@@ -11,37 +11,48 @@ export async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-/** A new key: `ak_` + 32 base62 characters (≈190 bits), with what is stored of it. */
-export async function generateApiKey(): Promise<{ key: string; prefix: string; hash: string }> {
+/** A new key: `ak_` + 32 base62 characters (≈190 bits). */
+export function generateApiKey(): string {
   let body = ''
   while (body.length < 32) {
     for (const b of crypto.getRandomValues(new Uint8Array(40))) {
       if (b < 248 && body.length < 32) body += base62[b % 62] // 248 = 4 × 62: reject to avoid bias
     }
   }
-  const key = `${API_KEY_PREFIX}${body}`
-  return { key, prefix: key.slice(0, 7), hash: await sha256Hex(key) }
+  return `${API_KEY_PREFIX}${body}`
 }
 
-/** Stores a key for `orgId` and returns its plaintext: the only time it is ever visible. */
-export async function createApiKey(
-  db: Db,
-  clock: Clock,
-  input: { orgId: string; name: string; createdBy?: string | null; expiresAt?: string | null },
-): Promise<{ id: string; key: string }> {
-  const { key, prefix, hash } = await generateApiKey()
+export interface StoreKeyInput {
+  orgId: string
+  name: string
+  createdBy?: string | null
+  expiresAt?: string | null
+}
+
+/** Stores `key` (its hash and display prefix, never the key) for `orgId`. */
+export async function storeApiKey(db: Db, clock: Clock, key: string, input: StoreKeyInput): Promise<string> {
   const id = newId('key')
   await db.insert(apiKeys).values({
     id,
     org_id: input.orgId,
     name: input.name,
-    prefix,
-    hash,
+    prefix: key.slice(0, 7),
+    hash: await sha256Hex(key),
     created_by: input.createdBy ?? null,
     created_at: clock.now().toISOString(),
     expires_at: input.expiresAt ?? null,
   })
-  return { id, key }
+  return id
+}
+
+/** Creates a key for `orgId` and returns its plaintext: the only time it is ever visible. */
+export async function createApiKey(
+  db: Db,
+  clock: Clock,
+  input: StoreKeyInput,
+): Promise<{ id: string; key: string }> {
+  const key = generateApiKey()
+  return { id: await storeApiKey(db, clock, key, input), key }
 }
 
 export type KeyCheck =

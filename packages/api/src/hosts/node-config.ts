@@ -1,6 +1,7 @@
 /** @module Node host configuration: env + (demo mode) secrets generated once into DATA_DIR with mode 0600. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { generateApiKey } from '../auth/api-keys.ts'
 import { type ConfigResult, parseConfig } from '../config.ts'
 
 const SECRETS_FILE = 'secrets.json'
@@ -9,13 +10,23 @@ function randomBase64(bytes: number): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(bytes))).toString('base64')
 }
 
-/** In demo mode, SESSION_SECRET and ENCRYPTION_KEY come from DATA_DIR/secrets.json, made on first start. */
-function demoSecrets(dataDir: string): Record<string, string> {
+/**
+ * In demo mode, SESSION_SECRET, ENCRYPTION_KEY and DEMO_API_KEY come from DATA_DIR/secrets.json,
+ * made on first start (mode 0600) and reused afterwards; `npm run dev:worker` shares the same file.
+ */
+export function demoSecrets(dataDir: string): Record<string, string> {
   const file = join(dataDir, SECRETS_FILE)
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'))
-  mkdirSync(dataDir, { recursive: true })
-  const secrets = { SESSION_SECRET: randomBase64(48), ENCRYPTION_KEY: randomBase64(32) }
-  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600, flag: 'wx' })
+  const existing: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
+  const secrets = {
+    SESSION_SECRET: existing.SESSION_SECRET ?? randomBase64(48),
+    ENCRYPTION_KEY: existing.ENCRYPTION_KEY ?? randomBase64(32),
+    DEMO_API_KEY: existing.DEMO_API_KEY ?? generateApiKey(),
+  }
+  if (Object.entries(secrets).some(([k, v]) => existing[k] !== v)) {
+    mkdirSync(dataDir, { recursive: true })
+    writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 })
+    chmodSync(file, 0o600)
+  }
   return secrets
 }
 

@@ -4,12 +4,13 @@ import { join, resolve } from 'node:path'
 import { openDb } from '@connectgain/db/client'
 import { migrateDb } from '@connectgain/db/migrate'
 import { serve } from '@hono/node-server'
-import { Hono } from 'hono'
 import { createApp } from '../app.ts'
 import { systemClock } from '../deps.ts'
+import { pruneFailures } from '../jobs/failures.ts'
+import { jobHandlers } from '../jobs/handlers.ts'
+import { TableQueue } from '../jobs/table-queue.ts'
 import { seedDemo } from '../seed.ts'
 import { loadNodeConfig } from './node-config.ts'
-import { placeholderPage } from './placeholder-page.ts'
 
 const loaded = loadNodeConfig()
 if (!loaded.ok) {
@@ -26,15 +27,18 @@ await migrateDb(db)
 const base = `http://localhost:${config.PORT}`
 if (config.CG_MODE === 'demo') {
   console.warn('Demo mode: /functions/v1/dev/session is open and http:// webhook/push URLs are allowed.')
-  const { apiKey } = await seedDemo(db, systemClock)
+  await seedDemo(db, systemClock, config.DEMO_API_KEY)
   const keyFile = join(dataDir, 'demo-api-key.txt')
-  if (apiKey) writeFileSync(keyFile, `${apiKey}\n`, { mode: 0o600 })
+  writeFileSync(keyFile, `${config.DEMO_API_KEY ?? ''}\n`, { mode: 0o600 })
   console.log(`Demo org "Acme Inc" is ready; its API key is in ${keyFile}`)
 }
 
-const app = new Hono()
-app.get('/', (c) => c.html(placeholderPage(config.CG_MODE)))
-app.route('/', createApp({ db, clock: systemClock, config }))
+const ctx = { db, clock: systemClock, config }
+const queue = new TableQueue(ctx, jobHandlers)
+queue.start()
+const housekeeping = setInterval(() => void pruneFailures(db, systemClock.now()), 3_600_000)
+
+const app = createApp({ ...ctx, queue })
 
 const server = serve({ fetch: app.fetch, port: config.PORT }, () => {
   console.log(`ConnectGain Settings (${config.CG_MODE}) listening on ${base}  ·  API reference: ${base}/docs`)
@@ -42,7 +46,9 @@ const server = serve({ fetch: app.fetch, port: config.PORT }, () => {
 
 function shutdown(signal: string) {
   console.log(`${signal}: closing`)
-  server.close(() => {
+  clearInterval(housekeeping)
+  server.close(async () => {
+    await queue.stop() // jobs in hand finish; the rest stay rows for the next start
     close()
     process.exit(0)
   })

@@ -4,7 +4,7 @@ import { ApiError } from '../errors.ts'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
-const utf8 = new TextDecoder('utf-8', { fatal: true })
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
 export async function readJsonBody(c: Context): Promise<unknown> {
   const type = c.req.header('content-type')

@@ -93,7 +93,7 @@ async function setup(): Promise<Env> {
   const t = await createTestContext()
   await createNotesTable(t.db)
   const app = createApp(
-    { db: t.db, clock: t.clock, config: t.config },
+    { db: t.db, clock: t.clock, config: t.config, queue: t.queue },
     { registry: createRegistry([organizationsResource, notesResource]) },
   )
   const a = byTitle<TitleA>(await seed(app, t.orgA.tokens.admin, seedA))

@@ -12,6 +12,7 @@ import { createApiKey } from '../auth/api-keys.ts'
 import { mintSession } from '../auth/session-token.ts'
 import type { Config } from '../config.ts'
 import type { Clock } from '../deps.ts'
+import { TableQueue } from '../jobs/table-queue.ts'
 import { demoEmail, ensureMember, ensureOrg, seedDemo } from '../seed.ts'
 
 /** A clock tests can move. */
@@ -57,7 +58,8 @@ export async function createTestContext(overrides: Partial<Config> = {}) {
   await migrateDb(db)
   const clock = new TestClock()
   const config = testConfig(overrides)
-  const app = createApp({ db, clock, config })
+  const queue = new TableQueue({ db, clock, config }, {})
+  const app = createApp({ db, clock, config, queue })
 
   async function seedOrg(slug: string): Promise<TestOrg> {
     const org =
@@ -93,6 +95,7 @@ export async function createTestContext(overrides: Partial<Config> = {}) {
   return {
     app,
     db,
+    queue,
     clock,
     config,
     orgA,

@@ -1,0 +1,32 @@
+/** @module The API contract suite against the Worker host, inside workerd with a local D1. */
+
+import { env, SELF } from 'cloudflare:test'
+import { apiKeys } from '@connectgain/db'
+import { openWorkerDb } from '@connectgain/db/worker'
+import { eq } from 'drizzle-orm'
+import { createApiKey } from '../auth/api-keys.ts'
+import { systemClock } from '../deps.ts'
+import { describeApiContract } from './suite.ts'
+
+describeApiContract('workerd', async () => {
+  const fetch = (path: string, init?: RequestInit) => SELF.fetch(`http://cg.test${path}`, init)
+  // The first request seeds the demo org; its id is what the keys below belong to.
+  const session = (await (
+    await fetch('/functions/v1/dev/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"role":"owner"}',
+    })
+  ).json()) as { org_id: string }
+  const db = openWorkerDb(env)
+  const orgId = session.org_id
+  const active = await createApiKey(db, systemClock, { orgId, name: 'active' })
+  const revoked = await createApiKey(db, systemClock, { orgId, name: 'revoked' })
+  await db.update(apiKeys).set({ revoked_at: new Date().toISOString() }).where(eq(apiKeys.id, revoked.id))
+  const expired = await createApiKey(db, systemClock, {
+    orgId,
+    name: 'expired',
+    expiresAt: new Date(Date.now() - 1000).toISOString(),
+  })
+  return { fetch, keys: { active: active.key, revoked: revoked.key, expired: expired.key } }
+})

@@ -1,0 +1,56 @@
+/** @module Jobs: handlers (shared by both hosts), the retry schedule, and running one job to an outcome. */
+import type { JobMessage } from '@connectgain/contracts'
+import type { Db } from '@connectgain/db'
+import type { Config } from '../config.ts'
+import type { Clock } from '../deps.ts'
+
+/** What a handler may use. (Not the queue: a job that needs a follow-up returns it, it does not enqueue.) */
+export interface JobContext {
+  db: Db
+  clock: Clock
+  config: Config
+}
+
+/** Expected failures are values: `retryable: false` sends the job straight to the dead letters. */
+export type JobOutcome = { ok: true } | { ok: false; reason: string; retryable: boolean }
+
+export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<JobOutcome>
+export type JobHandlers = Readonly<Record<string, JobHandler>>
+
+/** A job to enqueue; the queue gives it an id and a time. */
+export interface NewJob {
+  kind: string
+  payload: unknown
+}
+
+/** The queue port: the Node host's table queue or the Worker's Cloudflare Queue. */
+export interface JobQueue {
+  send(jobs: readonly NewJob[]): Promise<void>
+}
+
+/**
+ * Seconds to wait before retry N (after attempt N failed): Svix's schedule without the immediate
+ * first try — 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. Eight attempts in all, about 28 hours.
+ */
+export const RETRY_DELAYS_SECONDS = [5, 300, 1800, 7200, 18000, 36000, 36000] as const
+export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1
+
+/** Delay before the next attempt after `attempts` have failed, or null when the job is out of attempts. */
+export function retryDelaySeconds(attempts: number): number | null {
+  return RETRY_DELAYS_SECONDS[attempts - 1] ?? null
+}
+
+/** Runs one job. A handler that throws is a bug, but the job is retried all the same: nothing is lost. */
+export async function runJob(handlers: JobHandlers, ctx: JobContext, job: JobMessage): Promise<JobOutcome> {
+  const handler = handlers[job.kind]
+  if (!handler) return { ok: false, reason: `no handler for job kind '${job.kind}'`, retryable: false }
+  try {
+    return await handler(job.payload, ctx)
+  } catch (err) {
+    return {
+      ok: false,
+      reason: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      retryable: true,
+    }
+  }
+}

@@ -1,0 +1,137 @@
+/** @module The Node host's durable queue: jobs are rows, claimed with a lease, retried on schedule, never lost. */
+import { type JobMessage, JobMessage as JobMessageSchema } from '@connectgain/contracts'
+import { type Db, jobs, newId } from '@connectgain/db'
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm'
+import { recordFailure } from './failures.ts'
+import {
+  type JobContext,
+  type JobHandlers,
+  type JobQueue,
+  type NewJob,
+  retryDelaySeconds,
+  runJob,
+} from './job.ts'
+
+export interface TableQueueOptions {
+  /** How long a claimed job stays invisible to other pollers; a crash mid-run is retried after it. */
+  leaseMs?: number
+  batchSize?: number
+  pollMs?: number
+}
+
+export class TableQueue implements JobQueue {
+  private readonly leaseMs: number
+  private readonly batchSize: number
+  private readonly pollMs: number
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private running: Promise<number> | undefined
+
+  constructor(
+    private readonly ctx: JobContext,
+    private readonly handlers: JobHandlers,
+    options: TableQueueOptions = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? 60_000
+    this.batchSize = options.batchSize ?? 10
+    this.pollMs = options.pollMs ?? 1000
+  }
+
+  private get db(): Db {
+    return this.ctx.db
+  }
+
+  async send(newJobs: readonly NewJob[]): Promise<void> {
+    if (newJobs.length === 0) return
+    const now = this.ctx.clock.now().toISOString()
+    await this.db.insert(jobs).values(
+      newJobs.map((job) => ({
+        id: newId('job'),
+        kind: job.kind,
+        payload: job.payload ?? null,
+        run_at: now,
+        created_at: now,
+      })),
+    )
+  }
+
+  /** Claims due jobs atomically (one UPDATE … RETURNING), counting the attempt as it starts. */
+  private async claim(): Promise<(typeof jobs.$inferSelect)[]> {
+    const now = this.ctx.clock.now()
+    const due = this.db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          lte(jobs.run_at, now.toISOString()),
+          or(isNull(jobs.locked_until), lte(jobs.locked_until, now.toISOString())),
+        ),
+      )
+      .orderBy(asc(jobs.run_at))
+      .limit(this.batchSize)
+    return this.db
+      .update(jobs)
+      .set({
+        locked_until: new Date(now.getTime() + this.leaseMs).toISOString(),
+        attempts: sql`${jobs.attempts} + 1`,
+      })
+      .where(inArray(jobs.id, due))
+      .returning()
+  }
+
+  private async settle(row: typeof jobs.$inferSelect): Promise<void> {
+    const job: JobMessage = JobMessageSchema.parse(row)
+    const outcome = await runJob(this.handlers, this.ctx, job)
+    if (outcome.ok) {
+      await this.db.delete(jobs).where(eq(jobs.id, row.id))
+      return
+    }
+    const delay = outcome.retryable ? retryDelaySeconds(row.attempts) : null
+    const now = this.ctx.clock.now()
+    if (delay === null) {
+      await this.db.batch([
+        this.db.delete(jobs).where(eq(jobs.id, row.id)),
+        recordFailure(this.db, now, job, { attempts: row.attempts, reason: outcome.reason, status: 'dead' }),
+      ])
+      return
+    }
+    await this.db
+      .update(jobs)
+      .set({
+        run_at: new Date(now.getTime() + delay * 1000).toISOString(),
+        locked_until: null,
+        last_error: outcome.reason,
+      })
+      .where(eq(jobs.id, row.id))
+  }
+
+  /** Runs every due job until none is left; returns how many ran. Tests and the poll loop call it. */
+  async drain(): Promise<number> {
+    let ran = 0
+    for (;;) {
+      const claimed = await this.claim()
+      if (claimed.length === 0) return ran
+      await Promise.all(claimed.map((row) => this.settle(row)))
+      ran += claimed.length
+    }
+  }
+
+  /** Polls in the background until `stop()`. */
+  start(): void {
+    const tick = async () => {
+      this.running = this.drain().catch((err) => {
+        console.error(`job queue poll failed: ${err instanceof Error ? err.message : err}`)
+        return 0
+      })
+      await this.running
+      if (this.timer !== undefined) this.timer = setTimeout(tick, this.pollMs)
+    }
+    this.timer = setTimeout(tick, 0)
+  }
+
+  /** Stops polling and waits for the jobs in hand; unfinished ones stay rows and run after a restart. */
+  async stop(): Promise<void> {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    await this.running
+  }
+}
