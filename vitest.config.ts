@@ -6,11 +6,11 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations('packages/db/drizzle')
   return {
     test: {
-      testTimeout: 20_000,
       projects: [
         {
           test: {
             name: 'node',
+            testTimeout: 20_000,
             include: ['packages/*/src/**/*.test.ts'],
             exclude: ['**/*.worker.test.ts', '**/node_modules/**'],
             pool: 'forks',
@@ -33,6 +33,7 @@ export default defineConfig(async () => {
           ],
           test: {
             name: 'workerd',
+            testTimeout: 20_000,
             include: ['packages/*/src/**/*.worker.test.ts'],
             setupFiles: ['packages/api/src/test-utils/worker-setup.ts'],
           },

@@ -73,6 +73,7 @@ describe('node host', () => {
     const secrets = readFileSync(secretsFile, 'utf8')
     const apiKey = readFileSync(join(dataDir, 'demo-api-key.txt'), 'utf8').trim()
     expect(apiKey).toMatch(/^ak_[0-9A-Za-z]{32}$/)
+    expect(JSON.parse(secrets).DEMO_API_KEY).toBe(apiKey) // shared with `npm run dev:worker`
 
     const session = await fetch(`http://127.0.0.1:${port}/functions/v1/dev/session`, {
       method: 'POST',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Role, roles } from '@connectgain/contracts'
 import { apiKeys } from '@connectgain/db'
-import { openDb } from '@connectgain/db/client'
+import { type DbHandle, openDb } from '@connectgain/db/client'
 import { migrateDb } from '@connectgain/db/migrate'
 import { eq } from 'drizzle-orm'
 import { createApp } from '../app.ts'
@@ -52,9 +52,13 @@ export interface RequestOptions {
 }
 
 /** Everything a test needs: the app, a movable clock, org A ("acme") and org B ("other-co"). */
-export async function createTestContext(overrides: Partial<Config> = {}) {
+export async function createTestContext(
+  overrides: Partial<Config> = {},
+  /** The database; a fresh temp libSQL file by default. */
+  open: (dir: string) => Promise<DbHandle> = (dir) => openDb(`file:${join(dir, 'test.db')}`),
+) {
   const dir = mkdtempSync(join(tmpdir(), 'cg-test-'))
-  const { db, close } = await openDb(`file:${join(dir, 'test.db')}`)
+  const { db, close } = await open(dir)
   await migrateDb(db)
   const clock = new TestClock()
   const config = testConfig(overrides)
