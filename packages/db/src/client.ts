@@ -1,4 +1,6 @@
 /** @module libSQL client factory for `file:`, `:memory:`, `libsql://` and `http(s)://` URLs. */
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { createClient } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import type { Db } from './db.ts'
@@ -9,8 +11,9 @@ export interface DbHandle {
   close(): void
 }
 
-/** Opens a database. Local files get WAL, a busy timeout and foreign keys on. */
+/** Opens a database. Local files get their folder, WAL, a busy timeout and foreign keys on. */
 export async function openDb(url: string, authToken?: string): Promise<DbHandle> {
+  if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true })
   const client = createClient(authToken ? { url, authToken } : { url })
   const local = url === ':memory:' || url.startsWith('file:')
   if (local) {
