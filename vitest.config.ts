@@ -1,7 +1,10 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
-/** Two hosts, one suite: `node` runs everything on Node; `workerd` runs *.worker.test.ts inside the Worker runtime. */
+/**
+ * Two hosts, one suite: `node` runs the API and package tests on Node, `workerd` runs *.worker.test.ts inside
+ * the Worker runtime, `e2e` drives the built demo in Chromium. Element tests run in @web/test-runner.
+ */
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('packages/db/drizzle')
   return {
@@ -12,8 +15,18 @@ export default defineConfig(async () => {
             name: 'node',
             testTimeout: 20_000,
             include: ['packages/*/src/**/*.test.ts'],
-            exclude: ['**/*.worker.test.ts', '**/node_modules/**'],
+            // The element's tests run in Chromium through @web/test-runner.
+            exclude: ['**/*.worker.test.ts', '**/node_modules/**', 'packages/elements/**'],
             pool: 'forks',
+          },
+        },
+        {
+          test: {
+            // Needs `npm run build` first: the host serves the built element and the vanilla demo.
+            name: 'e2e',
+            include: ['packages/elements/e2e/*.e2e.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
           },
         },
         {

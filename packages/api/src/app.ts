@@ -1,5 +1,5 @@
 /** @module createApp(deps): the whole API as one Hono app; hosts only wire ports. */
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { requestId } from 'hono/request-id'
@@ -21,9 +21,14 @@ import type { AppEnv } from './types.ts'
 export interface AppOptions {
   /** The resources to serve; every registered resource by default (tests pass their own). */
   registry?: Registry
+  /** Static files the host serves ahead of the API (the element bundle, the demo page); they fall through when absent. */
+  assets?: MiddlewareHandler[]
 }
 
-export function createApp(deps: Deps, { registry = defaultRegistry }: AppOptions = {}): Hono<AppEnv> {
+export function createApp(
+  deps: Deps,
+  { registry = defaultRegistry, assets = [] }: AppOptions = {},
+): Hono<AppEnv> {
   const functions = functionsFor(deps.config.CG_MODE)
   const openapi = buildOpenApi({ registry, functions })
   const app = new Hono<AppEnv>()
@@ -52,6 +57,7 @@ export function createApp(deps: Deps, { registry = defaultRegistry }: AppOptions
     }),
   )
 
+  for (const middleware of assets) app.use(middleware)
   app.get('/', (c) => c.html(placeholderPage(deps.config.CG_MODE)))
   app.get('/health', (c) => c.json({ ok: true }))
   app.get('/openapi.json', (c) => c.json(openapi))

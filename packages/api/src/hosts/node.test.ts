@@ -66,7 +66,11 @@ describe('node host', () => {
     const first = start(env)
     await waitForHealth(port, first)
     expect(await (await fetch(`http://127.0.0.1:${port}/health`)).json()).toEqual({ ok: true })
-    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('ConnectGain Settings')
+    // Demo mode serves the vanilla demo page and the element bundle it loads.
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('<cg-settings')
+    const bundle = await fetch(`http://127.0.0.1:${port}/elements/cg-settings.js`)
+    expect(bundle.status).toBe(200)
+    expect(bundle.headers.get('content-type')).toContain('javascript')
 
     const secretsFile = join(dataDir, 'secrets.json')
     expect(statSync(secretsFile).mode & 0o777).toBe(0o600)
@@ -109,7 +113,7 @@ describe('node host', () => {
     expect(await second.exited).toBe(0)
   })
 
-  it('in production mode has no dev-session route', async () => {
+  it('in production mode has no dev-session route and no demo page', async () => {
     const port = await freePort()
     const host = start({
       PORT: String(port),
@@ -125,6 +129,11 @@ describe('node host', () => {
       body: '{"role":"owner"}',
     })
     expect(res.status).toBe(404)
+    // The element bundle is served in production too; the demo page is not.
+    expect((await fetch(`http://127.0.0.1:${port}/elements/cg-settings.js`)).status).toBe(200)
+    const home = await (await fetch(`http://127.0.0.1:${port}/`)).text()
+    expect(home).not.toContain('<cg-settings')
+    expect((await fetch(`http://127.0.0.1:${port}/demo.js`)).status).toBe(404)
     host.proc.kill('SIGTERM')
     expect(await host.exited).toBe(0)
   })

@@ -3,10 +3,12 @@
  * workerd accepts only handlers as exports here: helpers live in the modules this one imports.
  */
 
-import type { ExportedHandler, Queue } from '@cloudflare/workers-types'
+import type { ExportedHandler, Fetcher, Queue } from '@cloudflare/workers-types'
 import type { JobMessage } from '@connectgain/contracts'
 import { openWorkerDb, type WorkerDbEnv } from '@connectgain/db/worker'
+import type { MiddlewareHandler } from 'hono'
 import { createApp } from '../app.ts'
+import { DEMO_PATHS, ELEMENT_PATHS } from '../assets.ts'
 import { type Config, parseConfig } from '../config.ts'
 import { systemClock } from '../deps.ts'
 import { ApiError } from '../errors.ts'
@@ -23,6 +25,7 @@ import { seedDemo } from '../seed.ts'
 
 export interface Env extends WorkerDbEnv {
   JOBS: Queue<JobMessage>
+  ASSETS?: Fetcher
   CG_MODE?: string
   SESSION_SECRET?: string
   ENCRYPTION_KEY?: string
@@ -49,10 +52,29 @@ function hostFor(env: Env): Host | { errors: string[] } {
 
 function build(env: Env, config: Config): Host {
   const ctx: JobContext = { db: openWorkerDb(env), clock: systemClock, config }
-  const app = createApp({ ...ctx, queue: new CloudflareQueue(env.JOBS, ctx) })
+  const app = createApp(
+    { ...ctx, queue: new CloudflareQueue(env.JOBS, ctx) },
+    { assets: workerAssets(env, config) },
+  )
   const ready =
     config.CG_MODE === 'demo' ? seedDemo(ctx.db, ctx.clock, config.DEMO_API_KEY) : Promise.resolve()
   return { ctx, app, ready }
+}
+
+/** The same files the Node host serves: the element bundle always, the demo page in demo mode. */
+function workerAssets(env: Env, config: Config): MiddlewareHandler[] {
+  const assets = env.ASSETS
+  if (!assets) return []
+  const demo = config.CG_MODE === 'demo'
+  return [
+    async (c, next) => {
+      const path = c.req.path
+      const served = ELEMENT_PATHS.test(path) || (demo && DEMO_PATHS.test(path))
+      if (!served || c.req.method !== 'GET') return next()
+      const res = await assets.fetch(c.req.raw as never)
+      return res.status === 404 ? next() : (res as unknown as Response)
+    },
+  ]
 }
 
 function configError(errors: string[]): Response {

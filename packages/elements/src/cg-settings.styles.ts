@@ -1,0 +1,185 @@
+/** @module Styles of the `<cg-settings>` shell: isolated from the host page, themed by `--cg-*` properties. */
+import { css } from 'lit'
+import { darkTokens, focusRing, tokens } from './styles/theme.ts'
+
+export const styles = [
+  tokens,
+  css`
+    :host {
+      /* Nothing inherits in from the host page: fonts, colours and spacing are ours. */
+      all: initial;
+      display: block;
+      container-type: inline-size;
+      font-family: var(--_font);
+      font-size: var(--_font-size);
+      line-height: 1.5;
+      color: var(--_text);
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    :host([theme='dark']) {
+      ${darkTokens}
+    }
+    @media (prefers-color-scheme: dark) {
+      :host([theme='auto']) {
+        ${darkTokens}
+      }
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: border-box;
+    }
+    .base {
+      /* Set again below the host: a host page's !important rules can reach the host element itself. */
+      font-family: var(--_font);
+      font-size: var(--_font-size);
+      font-style: normal;
+      font-weight: 400;
+      line-height: 1.5;
+      letter-spacing: normal;
+      word-spacing: normal;
+      text-transform: none;
+      text-align: start;
+      text-decoration: none;
+      display: grid;
+      grid-template-columns: var(--cg-nav-width, 240px) minmax(0, 1fr);
+      grid-template-rows: auto 1fr;
+      min-height: 100%;
+      background: var(--_bg);
+      color: var(--_text);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      overflow: hidden;
+    }
+    .base.empty {
+      display: block;
+      padding: calc(var(--_space) * 3);
+      color: var(--_muted);
+    }
+    .header {
+      grid-column: 1 / -1;
+      display: flex;
+      align-items: center;
+      gap: var(--_space);
+      padding: var(--_space) calc(var(--_space) * 2);
+      border-bottom: 1px solid var(--_border);
+    }
+    .title {
+      font-weight: 700;
+      font-size: 1.15em;
+    }
+    .menu {
+      display: none;
+    }
+    nav {
+      background: var(--_surface);
+      border-right: 1px solid var(--_border);
+      padding: var(--_space);
+      overflow-y: auto;
+    }
+    .category {
+      margin: calc(var(--_space) * 1.5) var(--_space) calc(var(--_space) / 2);
+      font-size: 0.75em;
+      font-weight: 700;
+      letter-spacing: 0.04em;
+      text-transform: uppercase;
+      color: var(--_muted);
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    nav a {
+      display: block;
+      padding: calc(var(--_space) * 0.6) var(--_space);
+      border-radius: var(--_radius);
+      color: inherit;
+      text-decoration: none;
+    }
+    nav a:hover {
+      background: color-mix(in srgb, var(--_primary) 8%, transparent);
+    }
+    nav a[aria-current='page'] {
+      background: color-mix(in srgb, var(--_primary) 14%, transparent);
+      color: var(--_primary);
+      font-weight: 600;
+    }
+    a:focus-visible,
+    button:focus-visible,
+    .tab-heading:focus-visible {
+      ${focusRing}
+    }
+    .panel {
+      padding: calc(var(--_space) * 2) calc(var(--_space) * 3);
+      min-width: 0;
+    }
+    .tab-heading {
+      margin: 0 0 calc(var(--_space) * 2);
+      font-size: 1.4em;
+    }
+    .tab-heading:focus:not(:focus-visible) {
+      outline: none;
+    }
+    .unavailable,
+    .loading {
+      color: var(--_muted);
+    }
+    button {
+      font: inherit;
+      cursor: pointer;
+      border-radius: var(--_radius);
+      padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5);
+      border: 1px solid var(--_border);
+      background: var(--_bg);
+      color: var(--_text);
+    }
+    button.danger {
+      background: var(--_danger);
+      border-color: var(--_danger);
+      color: var(--_on-primary);
+    }
+    dialog {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+      color: var(--_text);
+      max-width: min(28rem, 90vw);
+    }
+    dialog h2 {
+      font-size: 1.1em;
+      margin-top: 0;
+    }
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: var(--_space);
+    }
+    /* Narrow containers: the navigation collapses behind a menu button. */
+    @container (max-width: 640px) {
+      .base {
+        grid-template-columns: minmax(0, 1fr);
+      }
+      .menu {
+        display: inline-block;
+        margin-left: auto;
+      }
+      .menu::after {
+        content: ' ▾';
+      }
+      nav {
+        display: none;
+        border-right: 0;
+        border-bottom: 1px solid var(--_border);
+      }
+      .nav-open nav {
+        display: block;
+      }
+      .panel {
+        padding: calc(var(--_space) * 2);
+      }
+    }
+  `,
+]

@@ -1,0 +1,322 @@
+/** @module `<cg-settings>`: the settings hub shell: session, role-filtered navigation, lazily loaded tabs. */
+import { permissionMatrix } from '@connectgain/contracts/permissions'
+import { isTabId, settingsCategories, type TabId } from '@connectgain/contracts/tabs'
+import { provide } from '@lit/context'
+import { localized, msg } from '@lit/localize'
+import { html, LitElement, nothing, type PropertyValues } from 'lit'
+import { property, query, state } from 'lit/decorators.js'
+import { ApiClient, ApiRequestError, type TokenProvider } from './api/client.ts'
+import { styles } from './cg-settings.styles.ts'
+import { apiContext, sessionContext } from './context.ts'
+import { defineElement } from './define.ts'
+import { emit } from './events.ts'
+import { useLocale } from './i18n/localization.ts'
+import { readSession, type Session } from './session.ts'
+import { categoryLabels, type TabElement, tabLabels, tabLoaders } from './tabs/tab-registry.ts'
+
+const HASH_PREFIX = '#settings/'
+
+/**
+ * The ConnectGain settings hub.
+ *
+ * @tag cg-settings
+ * @fires {CustomEvent<CgNavigateDetail>} cg-navigate - The user moved to another tab. `detail: { tab, previous }`.
+ * @fires {CustomEvent<CgSavedDetail>} cg-saved - A tab saved its form. `detail: { tab, resource, value }`.
+ * @fires {CustomEvent<CgErrorDetail>} cg-error - A request failed. `detail: { code, message, status }`.
+ * @csspart base - The outer frame.
+ * @csspart header - The top bar with the title (and the menu button on narrow screens).
+ * @csspart nav - The category navigation.
+ * @csspart panel - The area that shows the active tab.
+ * @csspart dialog - The unsaved-changes confirmation.
+ * @cssprop [--cg-color-bg=#ffffff] - Background.
+ * @cssprop [--cg-color-surface=#f6f7f9] - Raised surfaces, the navigation.
+ * @cssprop [--cg-color-text=#1b1f24] - Text.
+ * @cssprop [--cg-color-muted=#5a6472] - Secondary text.
+ * @cssprop [--cg-color-border=#d0d5dc] - Borders.
+ * @cssprop [--cg-color-primary=#2456d3] - Accent: the current tab, primary buttons.
+ * @cssprop [--cg-color-on-primary=#ffffff] - Text on the accent colour.
+ * @cssprop [--cg-color-danger=#b42318] - Errors and destructive actions.
+ * @cssprop [--cg-color-success=#067647] - Success messages.
+ * @cssprop [--cg-color-focus=#2456d3] - The focus ring.
+ * @cssprop [--cg-radius=6px] - Corner radius.
+ * @cssprop [--cg-space=8px] - Base spacing unit.
+ * @cssprop [--cg-font-family=system-ui] - Font stack.
+ * @cssprop [--cg-font-size=14px] - Base font size.
+ * @cssprop --cg-dark-color-bg - Each `--cg-color-*` has a `--cg-dark-color-*` twin used by `theme="dark"` (and `auto` in dark mode).
+ * @cssprop [--cg-nav-width=240px] - Width of the navigation column.
+ */
+@localized()
+export class CgSettings extends LitElement {
+  static override styles = styles
+
+  /** Base URL of the ConnectGain API; the page's origin when empty. */
+  @property({ attribute: 'api-url' }) apiUrl = ''
+  /** A session token minted by your backend (`POST /functions/v1/sessions`). */
+  @property() token = ''
+  /** The open tab's id; updated as the user navigates. */
+  @property({ reflect: true }) tab = ''
+  /** UI language, a BCP 47 tag ("es", "es-MX"); English when unsupported. */
+  @property() locale = ''
+  /** Colour scheme: `light`, `dark`, or `auto` (follows the OS's prefers-color-scheme). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light'
+  /** Keep the open tab in the URL hash (`#settings/<tab>`), so links and the back button work. */
+  @property({ type: Boolean, attribute: 'sync-hash' }) syncHash = false
+  /** Called for a token when there is none, and again after a 401 (then the request is retried once). */
+  @property({ attribute: false }) tokenProvider?: TokenProvider
+
+  @provide({ context: apiContext }) @state() protected api?: ApiClient
+  @provide({ context: sessionContext }) @state() protected session: Session | null = null
+  @state() private navOpen = false
+  @state() private failure = ''
+  @state() private loaded = new Set<TabId>()
+  /** Tabs whose chunk failed to load (offline, a deploy replaced it): the panel says so. */
+  @state() private broken = new Set<TabId>()
+  @state() private pendingTab: TabId | null = null
+  private readonly loading = new Set<TabId>()
+  private focusedTab: TabId | null = null
+  private focusHeading = false
+  private readonly tabElements = new Map<TabId, TabElement>()
+
+  @query('dialog') private dialog?: HTMLDialogElement
+
+  /** The tabs this member's role may see, in display order. */
+  get visibleTabs(): TabId[] {
+    const allowed = this.session ? permissionMatrix[this.session.role].tabs : []
+    return settingsCategories.flatMap((c) => c.tabs).filter((t) => allowed.includes(t))
+  }
+
+  /** The tab on screen: the requested one if the role may see it, else the first it may. */
+  get activeTab(): TabId | null {
+    const visible = this.visibleTabs
+    return isTabId(this.tab) && visible.includes(this.tab) ? this.tab : (visible[0] ?? null)
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('hashchange', this.onHashChange)
+    window.addEventListener('beforeunload', this.onBeforeUnload)
+    if (this.syncHash) this.onHashChange()
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    window.removeEventListener('hashchange', this.onHashChange)
+    window.removeEventListener('beforeunload', this.onBeforeUnload)
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale')) void useLocale(this.locale)
+    if (changed.has('apiUrl') || changed.has('token') || changed.has('tokenProvider')) this.connectApi()
+    const tab = this.activeTab
+    if (tab && !this.loaded.has(tab) && !this.loading.has(tab) && !this.broken.has(tab)) void this.load(tab)
+  }
+
+  protected override updated(): void {
+    if (this.focusHeading) {
+      this.focusHeading = false
+      this.renderRoot.querySelector<HTMLElement>('#cg-tab-heading')?.focus()
+    }
+  }
+
+  private connectApi(): void {
+    this.failure = ''
+    this.session = readSession(this.token || undefined)
+    this.api = new ApiClient({
+      baseUrl: this.apiUrl || location.origin,
+      token: this.token || undefined,
+      tokenProvider: this.tokenProvider,
+      onToken: (token) => {
+        this.session = readSession(token)
+      },
+      onError: (error) => this.reportError(error),
+    })
+    if (!this.session && this.tokenProvider) {
+      this.api.currentToken().catch((err: unknown) => this.reportError(err))
+    }
+  }
+
+  private reportError(err: unknown): void {
+    const error = err instanceof ApiRequestError ? err : new ApiRequestError(0, 'network', String(err))
+    if (!this.session) this.failure = error.message
+    emit(this, 'cg-error', { code: error.code, message: error.message, status: error.status })
+  }
+
+  /** Imports a tab's chunk once; the panel shows "Loading…" meanwhile. */
+  private async load(tab: TabId): Promise<void> {
+    this.loading.add(tab)
+    try {
+      await tabLoaders[tab]?.()
+      this.loaded = new Set([...this.loaded, tab])
+    } catch (err) {
+      this.broken = new Set([...this.broken, tab])
+      this.reportError(err)
+    } finally {
+      this.loading.delete(tab)
+    }
+  }
+
+  private readonly onHashChange = (): void => {
+    if (!this.syncHash || !location.hash.startsWith(HASH_PREFIX)) return
+    const tab = location.hash.slice(HASH_PREFIX.length)
+    if (isTabId(tab) && tab !== this.activeTab) this.navigate(tab, { fromHash: true })
+  }
+
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (this.currentTabElement()?.hasUnsavedChanges) event.preventDefault()
+  }
+
+  private currentTabElement(): TabElement | undefined {
+    const tab = this.activeTab
+    return tab ? this.tabElements.get(tab) : undefined
+  }
+
+  /** Opens `tab`, after asking when the current tab has unsaved changes. */
+  navigate(tab: TabId, { fromHash = false, force = false } = {}): void {
+    const previous = this.activeTab
+    if (tab === previous) return
+    if (!force && this.currentTabElement()?.hasUnsavedChanges) {
+      this.pendingTab = tab
+      void this.updateComplete.then(() => this.dialog?.showModal())
+      return
+    }
+    this.tab = tab
+    this.navOpen = false
+    this.focusHeading = true
+    if (this.syncHash && !fromHash) history.pushState(null, '', `${HASH_PREFIX}${tab}`)
+    emit(this, 'cg-navigate', { tab, previous })
+  }
+
+  private leave(confirmed: boolean): void {
+    const pending = this.pendingTab
+    this.pendingTab = null
+    this.dialog?.close()
+    if (confirmed && pending) {
+      this.tabElements.delete(this.activeTab as TabId) // its edits are discarded
+      this.navigate(pending, { force: true })
+    }
+  }
+
+  /** Arrow keys, Home and End move focus through the nav links (one tab stop: roving tabindex). */
+  private onNavKeydown(event: KeyboardEvent): void {
+    const links = [...this.renderRoot.querySelectorAll<HTMLAnchorElement>('nav a[data-tab]')]
+    const focused = this.renderRoot.querySelector<HTMLAnchorElement>('nav a:focus')
+    const index = focused ? links.indexOf(focused) : -1
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: links.length - 1,
+    }
+    const next = moves[event.key]
+    if (next === undefined || index < 0) return
+    event.preventDefault()
+    const link = links[(next + links.length) % links.length]
+    this.focusedTab = (link?.dataset.tab as TabId) ?? null
+    this.requestUpdate()
+    link?.focus()
+  }
+
+  private tabElement(tab: TabId): TabElement {
+    let element = this.tabElements.get(tab)
+    if (!element) {
+      element = document.createElement(`cg-${tab}-tab`) as TabElement
+      this.tabElements.set(tab, element)
+    }
+    return element
+  }
+
+  private renderNav(active: TabId) {
+    const visible = this.visibleTabs
+    const rover = this.focusedTab && visible.includes(this.focusedTab) ? this.focusedTab : active
+    return html`<nav id="cg-nav" part="nav" aria-label=${msg('Settings', { id: 'shell.title' })} @keydown=${this.onNavKeydown}>
+      ${settingsCategories.map((category) => {
+        const tabs = category.tabs.filter((t) => visible.includes(t))
+        if (tabs.length === 0) return nothing
+        return html`<h2 class="category" id="cg-cat-${category.id}">${categoryLabels[category.id]()}</h2>
+          <ul aria-labelledby="cg-cat-${category.id}">
+            ${tabs.map(
+              (t) => html`<li>
+                <a
+                  href="${HASH_PREFIX}${t}"
+                  data-tab=${t}
+                  tabindex=${t === rover ? 0 : -1}
+                  aria-current=${t === active ? 'page' : nothing}
+                  @click=${(e: Event) => {
+                    e.preventDefault()
+                    this.focusedTab = t
+                    this.navigate(t)
+                  }}
+                  >${tabLabels[t]()}</a
+                >
+              </li>`,
+            )}
+          </ul>`
+      })}
+    </nav>`
+  }
+
+  private renderPanel(active: TabId) {
+    const available = active in tabLoaders
+    const body = !available
+      ? html`<p class="unavailable">${msg('This section is not available yet.', { id: 'shell.unavailable' })}</p>`
+      : this.loaded.has(active)
+        ? this.tabElement(active)
+        : this.broken.has(active)
+          ? html`<p role="alert">${msg('This section could not be loaded. Check your connection and reload the page.', { id: 'shell.load-failed' })}</p>`
+          : html`<p role="status" class="loading">${msg('Loading…', { id: 'shell.loading' })}</p>`
+    return html`<main part="panel" class="panel">
+      <h2 id="cg-tab-heading" class="tab-heading" tabindex="-1">${tabLabels[active]()}</h2>
+      ${body}
+    </main>`
+  }
+
+  override render() {
+    const active = this.activeTab
+    const title = msg('Settings', { id: 'shell.title' })
+    if (!active) {
+      const message = this.failure
+        ? msg('Could not sign in to settings.', { id: 'shell.signin-failed' })
+        : this.session || this.tokenProvider
+          ? msg('Loading…', { id: 'shell.loading' })
+          : msg('No session token: set the token attribute or a tokenProvider.', { id: 'shell.no-token' })
+      return html`<div part="base" class="base empty" role="status">${message}</div>`
+    }
+    return html`<div part="base" class="base ${this.navOpen ? 'nav-open' : ''}">
+      <header part="header" class="header">
+        <span class="title">${title}</span>
+        <button
+          class="menu"
+          type="button"
+          aria-controls="cg-nav"
+          aria-expanded=${this.navOpen ? 'true' : 'false'}
+          @click=${() => {
+            this.navOpen = !this.navOpen
+          }}
+        >
+          ${tabLabels[active]()}
+        </button>
+      </header>
+      ${this.renderNav(active)} ${this.renderPanel(active)}
+      <dialog part="dialog" aria-labelledby="cg-unsaved-title" @cancel=${() => this.leave(false)}>
+        <h2 id="cg-unsaved-title">${msg('Discard unsaved changes?', { id: 'shell.unsaved-title' })}</h2>
+        <p>${msg('You have changes on this tab that are not saved.', { id: 'shell.unsaved-body' })}</p>
+        <div class="actions">
+          <button type="button" class="secondary" @click=${() => this.leave(false)}>
+            ${msg('Keep editing', { id: 'shell.unsaved-stay' })}
+          </button>
+          <button type="button" class="danger" @click=${() => this.leave(true)}>
+            ${msg('Discard changes', { id: 'shell.unsaved-leave' })}
+          </button>
+        </div>
+      </dialog>
+    </div>`
+  }
+}
+
+defineElement('cg-settings', CgSettings)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cg-settings': CgSettings
+  }
+}

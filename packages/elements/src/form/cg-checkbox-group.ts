@@ -1,0 +1,150 @@
+/** @module `<cg-checkbox-group>`: a labelled set of native checkboxes whose value is the checked options' values. */
+import { css, html, nothing } from 'lit'
+import { property } from 'lit/decorators.js'
+import { live } from 'lit/directives/live.js'
+import { defineElement } from '../define.ts'
+import { FieldElement } from './field-element.ts'
+import { fieldStyles } from './field-styles.ts'
+
+export interface CheckboxOption {
+  value: string
+  label: string
+  /** Secondary text under the option's label. */
+  description?: string
+}
+
+/**
+ * A `<fieldset>` whose `<legend>` is the label. `value` lists the checked values in option order
+ * (values that are not among the options are kept, after them).
+ *
+ * @tag cg-checkbox-group
+ * @fires cg-field-change - The user checked or unchecked an option; `detail.value` is the new `string[]`.
+ * @csspart group - The `<fieldset>`.
+ * @csspart legend - The `<legend>` (the label).
+ * @csspart option - Each option's row.
+ * @csspart checkbox - Each native checkbox.
+ */
+export class CgCheckboxGroup extends FieldElement<string[]> {
+  static override styles = [
+    ...fieldStyles,
+    css`
+      fieldset {
+        min-width: 0;
+        margin: 0;
+        padding: 0;
+        border: 0;
+      }
+      legend {
+        padding: 0;
+        margin-bottom: calc(var(--_space) / 2);
+        font-weight: 600;
+      }
+      .options {
+        display: grid;
+        gap: calc(var(--_space) / 2);
+      }
+      .option {
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr);
+        column-gap: var(--_space);
+        align-items: baseline;
+      }
+      .option input {
+        width: 1.1em;
+        height: 1.1em;
+        margin: 0;
+        accent-color: var(--_primary);
+        align-self: center;
+      }
+      .option label {
+        font-weight: normal;
+        overflow-wrap: anywhere;
+        cursor: pointer;
+      }
+      .option .description {
+        grid-column: 2;
+        color: var(--_muted);
+        font-size: 0.9em;
+      }
+      fieldset:disabled label {
+        color: var(--_muted);
+        cursor: default;
+      }
+      .error,
+      .help {
+        margin-top: calc(var(--_space) / 2);
+      }
+    `,
+  ]
+
+  /** The checked options' values, in option order. */
+  @property({ type: Array }) value: string[] = []
+  @property({ attribute: false }) options: CheckboxOption[] = []
+
+  private optionId(index: number, suffix = '') {
+    return `${this.uid}-option-${index}${suffix}`
+  }
+
+  private onChange(event: Event, option: CheckboxOption): void {
+    const checkbox = event.target as HTMLInputElement
+    if (this.readonly || this.disabled) {
+      checkbox.checked = this.value.includes(option.value)
+      return
+    }
+    const checked = new Set(this.value)
+    if (checkbox.checked) checked.add(option.value)
+    else checked.delete(option.value)
+    const known = new Set(this.options.map((o) => o.value))
+    this.changed([
+      ...this.options.filter((o) => checked.has(o.value)).map((o) => o.value),
+      ...this.value.filter((v) => !known.has(v) && checked.has(v)),
+    ])
+  }
+
+  override render() {
+    const selected = new Set(this.value)
+    return html`<fieldset
+      part="group"
+      ?disabled=${this.disabled}
+      aria-describedby=${this.describedBy || nothing}
+    >
+      <legend part="legend">${this.label}</legend>
+      <div class="options">
+        ${this.options.map((option, i) => {
+          const descriptionId = option.description ? this.optionId(i, '-description') : ''
+          return html`<div class="option" part="option">
+            <input
+              id=${this.optionId(i)}
+              type="checkbox"
+              part="checkbox"
+              name=${this.name}
+              .value=${option.value}
+              .checked=${live(selected.has(option.value))}
+              aria-readonly=${this.readonly ? 'true' : nothing}
+              aria-invalid=${this.error ? 'true' : 'false'}
+              aria-describedby=${descriptionId || nothing}
+              @click=${(e: Event) => this.readonly && e.preventDefault()}
+              @change=${(e: Event) => this.onChange(e, option)}
+            />
+            <label for=${this.optionId(i)}>${option.label}</label>
+            ${
+              option.description
+                ? html`<div class="description" id=${descriptionId}>${option.description}</div>`
+                : nothing
+            }
+          </div>`
+        })}
+      </div>
+      ${this.help ? html`<div class="help" id=${this.helpId}>${this.help}</div>` : nothing}
+      ${this.error ? html`<div class="error" id=${this.errorId} role="alert">${this.error}</div>` : nothing}
+    </fieldset>`
+  }
+}
+
+defineElement('cg-checkbox-group', CgCheckboxGroup)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cg-checkbox-group': CgCheckboxGroup
+  }
+}

@@ -1,0 +1,427 @@
+/** @module `<cg-select>`: a searchable single-select combobox (WAI-ARIA 1.2 combobox with a listbox popup). */
+import { css, html, nothing, type PropertyValues } from 'lit'
+import { property, query, state } from 'lit/decorators.js'
+import { live } from 'lit/directives/live.js'
+import { defineElement } from '../define.ts'
+import { FieldElement } from './field-element.ts'
+import { fieldStyles } from './field-styles.ts'
+
+export interface SelectOption {
+  value: string
+  label: string
+  /** Options with the same group are listed together under this heading. */
+  group?: string
+  /** Secondary text, shown muted on the right (e.g. a UTC offset); also searched. */
+  description?: string
+}
+
+/** Lower case, without accents, `_` as a space and `−` as `-`: what type-ahead compares. */
+export function normalizeSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replaceAll('_', ' ')
+    .replaceAll('\u2212', '-')
+}
+
+/** One option as listed: its index in `options` (for a stable id) and its place in the visible list. */
+interface Row {
+  option: SelectOption
+  index: number
+}
+
+interface Section {
+  group: string
+  rows: Row[]
+}
+
+/**
+ * Type to filter (case- and accent-insensitive, by label, value or description); ↓/↑ move through the
+ * options (opening the list), Home/End jump, Enter picks, Escape closes and restores, Tab closes.
+ *
+ * @tag cg-select
+ * @fires cg-field-change - The user picked an option; `detail.value` is its value.
+ * @csspart input - The combobox text input.
+ * @csspart listbox - The popup list of options.
+ * @csspart option - Each option.
+ * @csspart group-label - The heading of an option group.
+ * @csspart empty - The "No matches" message.
+ */
+export class CgSelect extends FieldElement<string> {
+  static override styles = [
+    ...fieldStyles,
+    css`
+      .combo {
+        position: relative;
+      }
+      .combo input {
+        padding-right: calc(var(--_space) * 4);
+        text-overflow: ellipsis;
+      }
+      .chevron {
+        position: absolute;
+        top: 50%;
+        right: calc(var(--_space) * 1.5);
+        width: 0.45em;
+        height: 0.45em;
+        border-right: 2px solid var(--_muted);
+        border-bottom: 2px solid var(--_muted);
+        transform: translateY(-75%) rotate(45deg);
+        pointer-events: none;
+      }
+      .popup {
+        position: absolute;
+        top: calc(100% + 2px);
+        left: 0;
+        right: 0;
+        z-index: 10;
+        box-sizing: border-box;
+        margin: 0;
+        padding: calc(var(--_space) / 2) 0;
+        list-style: none;
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        box-shadow: 0 4px 16px color-mix(in srgb, var(--_text) 18%, transparent);
+      }
+      .popup[hidden] {
+        display: none;
+      }
+      ul.popup {
+        max-height: min(18rem, 50vh);
+        overflow-y: auto;
+        overscroll-behavior: contain;
+      }
+      ul.popup ul {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      .group-label {
+        padding: calc(var(--_space) / 2) var(--_space);
+        color: var(--_muted);
+        font-size: 0.85em;
+        font-weight: 600;
+      }
+      [role='option'] {
+        display: flex;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: var(--_space);
+        padding: calc(var(--_space) * 0.75) var(--_space);
+        cursor: pointer;
+      }
+      [role='option'][aria-selected='true'] {
+        font-weight: 600;
+      }
+      [role='option'].active {
+        background: var(--_surface);
+        outline: 2px solid var(--_focus);
+        outline-offset: -2px;
+      }
+      .option-label {
+        min-width: 0;
+        overflow-wrap: anywhere;
+      }
+      .option-description {
+        flex: none;
+        color: var(--_muted);
+        font-size: 0.9em;
+        font-weight: normal;
+      }
+      .empty {
+        padding: var(--_space);
+        color: var(--_muted);
+      }
+      .empty:empty {
+        padding: 0;
+        border: 0;
+        box-shadow: none;
+      }
+    `,
+  ]
+
+  /** The selected option's value; `''` when nothing is selected. */
+  @property() value = ''
+  @property({ attribute: false }) options: SelectOption[] = []
+  @property() placeholder = ''
+  /** Shown in the popup when the typed text matches no option. */
+  @property({ attribute: 'no-matches-label' }) noMatchesLabel = 'No matches'
+
+  @state() private open = false
+  /** The text the user typed; only shown while the list is open. */
+  @state() private text = ''
+  @state() private filter = ''
+  /** Index of the active (visually focused) option in `visible`; -1 for none. */
+  @state() private active = -1
+
+  @query('input') private input!: HTMLInputElement
+  @query('ul[role="listbox"]') private listbox!: HTMLUListElement
+
+  /** Search keys by option index, rebuilt only when `options` changes. */
+  private keys: string[] = []
+  private byValue = new Map<string, SelectOption>()
+  private sections: Section[] = []
+  /** The rows in display order: what ↓/↑ walk through. */
+  private visible: Row[] = []
+
+  private get listId() {
+    return `${this.uid}-listbox`
+  }
+  private get labelId() {
+    return `${this.uid}-label`
+  }
+  private optionId(row: Row) {
+    return `${this.uid}-option-${row.index}`
+  }
+
+  private get selectedLabel(): string {
+    return this.byValue.get(this.value)?.label ?? this.value
+  }
+
+  private get interactive(): boolean {
+    return !this.disabled && !this.readonly
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('options')) {
+      this.keys = this.options.map((o) =>
+        [o.label, o.value, o.description ?? ''].map(normalizeSearch).join('\u0000'),
+      )
+      this.byValue = new Map(this.options.map((o) => [o.value, o]))
+    }
+    if (changed.has('options') || changed.has('filter')) {
+      this.computeVisible()
+      if (this.active >= this.visible.length) this.active = -1
+    }
+    if ((changed.has('disabled') || changed.has('readonly')) && !this.interactive) this.close()
+  }
+
+  /** Filters, ranks (exact, then prefix, then word start, then anywhere) and groups the options. */
+  private computeVisible(): void {
+    const q = normalizeSearch(this.filter.trim())
+    let rows: Row[]
+    if (!q) {
+      rows = this.options.map((option, index) => ({ option, index }))
+    } else {
+      const ranked: { row: Row; rank: number }[] = []
+      this.keys.forEach((key, index) => {
+        const at = key.indexOf(q)
+        if (at < 0) return
+        const fields = key.split('\u0000')
+        const rank = fields.some((f) => f === q)
+          ? 0
+          : fields.some((f) => f.startsWith(q))
+            ? 1
+            : /[\s/(-]/.test(key[at - 1] ?? ' ')
+              ? 2
+              : 3
+        ranked.push({ row: { option: this.options[index] as SelectOption, index }, rank })
+      })
+      rows = ranked.sort((a, b) => a.rank - b.rank).map((r) => r.row)
+    }
+    const sections = new Map<string, Row[]>()
+    for (const row of rows) {
+      const group = row.option.group ?? ''
+      const list = sections.get(group)
+      if (list) list.push(row)
+      else sections.set(group, [row])
+    }
+    this.sections = [...sections].map(([group, rows]) => ({ group, rows }))
+    this.visible = this.sections.flatMap((s) => s.rows)
+  }
+
+  /** Opens the full list (the input keeps the selected label); `pick` chooses the active option. */
+  private openList(pick: (selected: number, length: number) => number): void {
+    if (!this.interactive) return
+    if (!this.open) {
+      this.open = true
+      this.text = this.selectedLabel
+      this.filter = ''
+      this.computeVisible()
+    }
+    const length = this.visible.length
+    const active = pick(
+      this.visible.findIndex((r) => r.option.value === this.value),
+      length,
+    )
+    this.active = active < length ? active : -1
+  }
+
+  private close(): void {
+    this.open = false
+    this.filter = ''
+    this.active = -1
+  }
+
+  private select(option: SelectOption): void {
+    this.close()
+    if (option.value !== this.value) this.changed(option.value)
+  }
+
+  private move(to: number): void {
+    if (this.visible.length === 0) return
+    this.active = Math.max(0, Math.min(this.visible.length - 1, to))
+  }
+
+  private onInput(event: Event): void {
+    if (!this.interactive) return
+    const text = (event.target as HTMLInputElement).value
+    this.open = true
+    this.text = text
+    this.filter = text
+    this.active = -1
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (!this.interactive || event.isComposing) return
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault()
+        if (!this.open) this.openList((selected) => (event.altKey ? -1 : Math.max(selected, 0)))
+        else if (!event.altKey) this.move(this.active + 1)
+        break
+      case 'ArrowUp':
+        event.preventDefault()
+        if (!this.open) this.openList((selected, length) => (selected >= 0 ? selected : length - 1))
+        else this.move(this.active < 0 ? this.visible.length - 1 : this.active - 1)
+        break
+      case 'Home':
+      case 'End':
+        if (!this.open || this.visible.length === 0) return
+        event.preventDefault()
+        this.move(event.key === 'Home' ? 0 : this.visible.length - 1)
+        break
+      case 'Enter': {
+        const row = this.open ? this.visible[this.active] : undefined
+        if (!row) return
+        event.preventDefault()
+        this.select(row.option)
+        break
+      }
+      case 'Escape':
+        if (!this.open) return
+        event.preventDefault()
+        event.stopPropagation()
+        this.close()
+        break
+      case 'Tab':
+        this.close()
+        break
+    }
+  }
+
+  private onClick(): void {
+    if (this.open || !this.interactive) return
+    this.openList((selected) => selected)
+    this.input.select()
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('active') || changed.has('open')) {
+      this.scrollActiveIntoView()
+    }
+  }
+
+  /** Scrolls only the listbox (never the page) so the active option is visible. */
+  private scrollActiveIntoView(): void {
+    const row = this.visible[this.active]
+    if (!this.open || !row || !this.listbox) return
+    const el = this.shadowRoot?.getElementById(this.optionId(row))
+    if (!el) return
+    const list = this.listbox
+    const top = el.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop
+    const bottom = top + el.offsetHeight
+    if (top < list.scrollTop) list.scrollTop = top
+    else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight
+  }
+
+  private renderRow(row: Row, position: number) {
+    const { option } = row
+    return html`<li
+      id=${this.optionId(row)}
+      role="option"
+      part="option"
+      class=${position === this.active ? 'active' : ''}
+      aria-selected=${option.value === this.value ? 'true' : 'false'}
+      @click=${() => this.select(option)}
+    >
+      <span class="option-label">${option.label}</span>
+      ${option.description ? html`<span class="option-description">${option.description}</span>` : nothing}
+    </li>`
+  }
+
+  private renderList() {
+    let position = 0
+    return this.sections.map((section, i) => {
+      const rows = section.rows.map((row) => this.renderRow(row, position++))
+      if (!section.group) return rows
+      const id = `${this.uid}-group-${i}`
+      return html`<li role="none">
+        <ul role="group" aria-labelledby=${id}>
+          <li class="group-label" part="group-label" id=${id} role="presentation">${section.group}</li>
+          ${rows}
+        </ul>
+      </li>`
+    })
+  }
+
+  override render() {
+    const empty = this.open && this.visible.length === 0
+    const activeRow = this.open ? this.visible[this.active] : undefined
+    return html`<div class="field">
+      <label for=${this.inputId} id=${this.labelId}>${this.label}</label>
+      <div class="combo">
+        <input
+          id=${this.inputId}
+          class="control"
+          part="input"
+          type="text"
+          role="combobox"
+          autocomplete="off"
+          autocapitalize="off"
+          spellcheck="false"
+          aria-autocomplete="list"
+          aria-expanded=${this.open && !empty ? 'true' : 'false'}
+          aria-controls=${this.listId}
+          aria-activedescendant=${activeRow ? this.optionId(activeRow) : nothing}
+          .value=${live(this.open ? this.text : this.selectedLabel)}
+          placeholder=${this.placeholder || nothing}
+          ?disabled=${this.disabled}
+          ?readonly=${this.readonly}
+          ?required=${this.required}
+          aria-invalid=${this.error ? 'true' : 'false'}
+          aria-describedby=${this.describedBy || nothing}
+          @input=${this.onInput}
+          @keydown=${this.onKeydown}
+          @click=${this.onClick}
+          @blur=${this.close}
+        />
+        <span class="chevron" aria-hidden="true"></span>
+        <ul
+          id=${this.listId}
+          class="popup"
+          part="listbox"
+          role="listbox"
+          aria-labelledby=${this.labelId}
+          ?hidden=${!this.open || empty}
+          @mousedown=${(e: Event) => e.preventDefault()}
+        >
+          ${this.open ? this.renderList() : nothing}
+        </ul>
+        <div class="popup empty" part="empty" role="status">${empty ? this.noMatchesLabel : nothing}</div>
+      </div>
+      ${this.help ? html`<div class="help" id=${this.helpId}>${this.help}</div>` : nothing}
+      ${this.error ? html`<div class="error" id=${this.errorId} role="alert">${this.error}</div>` : nothing}
+    </div>`
+  }
+}
+
+defineElement('cg-select', CgSelect)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cg-select': CgSelect
+  }
+}

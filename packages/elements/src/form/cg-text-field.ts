@@ -1,0 +1,52 @@
+/** @module `<cg-text-field>`: a labelled single-line input. */
+import { html, nothing } from 'lit'
+import { property } from 'lit/decorators.js'
+import { ifDefined } from 'lit/directives/if-defined.js'
+import { live } from 'lit/directives/live.js'
+import { defineElement } from '../define.ts'
+import { FieldElement } from './field-element.ts'
+
+/**
+ * @tag cg-text-field
+ * @fires cg-field-change - The user changed the value.
+ */
+export class CgTextField extends FieldElement<string> {
+  @property() value = ''
+  @property() type: 'text' | 'email' | 'url' | 'search' | 'tel' = 'text'
+  @property() placeholder = ''
+  @property() autocomplete = ''
+  @property({ type: Number }) maxlength?: number
+
+  override render() {
+    return html`<div class="field">
+      <label for=${this.inputId}>${this.label}</label>
+      <input
+        id=${this.inputId}
+        class="control"
+        part="input"
+        type=${this.type}
+        name=${this.name}
+        .value=${live(this.value)}
+        placeholder=${this.placeholder || nothing}
+        autocomplete=${this.autocomplete || nothing}
+        maxlength=${ifDefined(this.maxlength)}
+        ?disabled=${this.disabled}
+        ?readonly=${this.readonly}
+        ?required=${this.required}
+        aria-invalid=${this.error ? 'true' : 'false'}
+        aria-describedby=${this.describedBy || nothing}
+        @input=${(e: Event) => this.changed((e.target as HTMLInputElement).value)}
+      />
+      ${this.help ? html`<div class="help" id=${this.helpId}>${this.help}</div>` : nothing}
+      ${this.error ? html`<div class="error" id=${this.errorId} role="alert">${this.error}</div>` : nothing}
+    </div>`
+  }
+}
+
+defineElement('cg-text-field', CgTextField)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cg-text-field': CgTextField
+  }
+}

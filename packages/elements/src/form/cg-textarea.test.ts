@@ -1,0 +1,88 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing'
+import { sendKeys } from '@web/test-runner-commands'
+import './cg-textarea.ts'
+import type { CgTextarea } from './cg-textarea.ts'
+
+describe('cg-textarea', () => {
+  it('is labelled, accessible, and reports typing as cg-field-change', async () => {
+    const el = await fixture<CgTextarea>(
+      html`<cg-textarea name="bio" label="About" value="Hello" rows="6" placeholder="Say something"></cg-textarea>`,
+    )
+    await expect(el).to.be.accessible()
+    const textarea = el.shadowRoot!.querySelector('textarea')!
+    expect(el.shadowRoot!.querySelector(`label[for="${textarea.id}"]`)!.textContent).to.equal('About')
+    expect(textarea.value).to.equal('Hello')
+    expect(textarea.rows).to.equal(6)
+    expect(textarea.placeholder).to.equal('Say something')
+    expect(el.shadowRoot!.querySelector('[part="counter"]'), 'no count without maxlength').to.equal(null)
+    textarea.focus()
+    textarea.setSelectionRange(5, 5)
+    setTimeout(() => sendKeys({ type: '!' }))
+    const event = await oneEvent(el, 'cg-field-change')
+    expect(event.detail).to.deep.equal({ name: 'bio', value: 'Hello!' })
+    expect(el.value).to.equal('Hello!')
+  })
+
+  it('keeps new lines typed with Enter', async () => {
+    const el = await fixture<CgTextarea>(html`<cg-textarea name="notes" label="Notes"></cg-textarea>`)
+    const textarea = el.shadowRoot!.querySelector('textarea')!
+    textarea.focus()
+    await sendKeys({ type: 'one' })
+    await sendKeys({ press: 'Enter' })
+    await sendKeys({ type: 'two' })
+    expect(el.value).to.equal('one\ntwo')
+  })
+
+  it('shows a live "n / max" count that describes the textarea and stops at maxlength', async () => {
+    const el = await fixture<CgTextarea>(
+      html`<cg-textarea name="bio" label="About" help="Shown on your profile" maxlength="10" value="abc"></cg-textarea>`,
+    )
+    await expect(el).to.be.accessible()
+    const textarea = el.shadowRoot!.querySelector('textarea')!
+    const counter = el.shadowRoot!.querySelector<HTMLElement>('[part="counter"]')!
+    expect(counter.textContent).to.equal('3 / 10')
+    expect(textarea.maxLength).to.equal(10)
+    expect(textarea.getAttribute('aria-describedby')!.split(' ')).to.include(counter.id)
+
+    textarea.focus()
+    textarea.setSelectionRange(3, 3)
+    await sendKeys({ type: 'defg' })
+    await el.updateComplete
+    expect(counter.textContent).to.equal('7 / 10')
+    expect(counter.classList.contains('full')).to.equal(false)
+
+    await sendKeys({ type: 'hijklmn' })
+    await el.updateComplete
+    expect(el.value).to.equal('abcdefghij')
+    expect(counter.textContent).to.equal('10 / 10')
+    expect(counter.classList.contains('full')).to.equal(true)
+  })
+
+  it('shows an error, marks the textarea invalid and describes it by the help and the message', async () => {
+    const el = await fixture<CgTextarea>(
+      html`<cg-textarea name="bio" label="About" help="Plain text" error="Too long"></cg-textarea>`,
+    )
+    await expect(el).to.be.accessible()
+    const textarea = el.shadowRoot!.querySelector('textarea')!
+    expect(textarea.getAttribute('aria-invalid')).to.equal('true')
+    const texts = textarea
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => el.shadowRoot!.getElementById(id)!.textContent)
+    expect(texts).to.deep.equal(['Plain text', 'Too long'])
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('Too long')
+  })
+
+  it('does not change when readonly', async () => {
+    const el = await fixture<CgTextarea>(
+      html`<cg-textarea name="bio" label="About" value="fixed" readonly></cg-textarea>`,
+    )
+    let fired = 0
+    el.addEventListener('cg-field-change', () => fired++)
+    el.shadowRoot!.querySelector('textarea')!.focus()
+    await sendKeys({ type: 'xyz' })
+    expect(el.value).to.equal('fixed')
+    expect(fired).to.equal(0)
+    await expect(el).to.be.accessible()
+  })
+})

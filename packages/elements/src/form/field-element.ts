@@ -1,0 +1,68 @@
+/** @module The base of every form-kit control: label, help, error, disabled/readonly, and one change event. */
+import { LitElement } from 'lit'
+import { property } from 'lit/decorators.js'
+import { fieldStyles } from './field-styles.ts'
+
+export interface FieldChangeDetail<T = unknown> {
+  name: string
+  value: T
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    /** A control's value changed by the user. Bubbles inside the tab's shadow root only (not composed). */
+    'cg-field-change': CustomEvent<FieldChangeDetail>
+  }
+}
+
+let nextId = 0
+
+/**
+ * Subclasses render their own `<label>` beside their input (labels cannot reach across shadow roots),
+ * wire `aria-describedby` to `helpId`/`errorId`, and call `changed(value)` on user input.
+ */
+export abstract class FieldElement<T> extends LitElement {
+  static override styles = fieldStyles
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true }
+
+  /** The field's name: the key in the form's values and in the server's error details. */
+  @property({ reflect: true }) name = ''
+  @property() label = ''
+  /** Help text under the control. */
+  @property() help = ''
+  /** An error message; shown under the control and marks it aria-invalid. */
+  @property() error = ''
+  @property({ type: Boolean, reflect: true }) disabled = false
+  @property({ type: Boolean, reflect: true }) readonly = false
+  @property({ type: Boolean, reflect: true }) required = false
+
+  abstract value: T
+
+  /** A unique prefix for ids inside this control's shadow root. */
+  protected readonly uid = `cg-f${++nextId}`
+  protected get inputId() {
+    return `${this.uid}-input`
+  }
+  protected get helpId() {
+    return `${this.uid}-help`
+  }
+  protected get errorId() {
+    return `${this.uid}-error`
+  }
+
+  /** `aria-describedby` for the input: the help text and the error, when shown. */
+  protected get describedBy(): string {
+    return [this.help && this.helpId, this.error && this.errorId].filter(Boolean).join(' ')
+  }
+
+  /** Sets the value from user input and tells the form. */
+  protected changed(value: T): void {
+    this.value = value
+    this.dispatchEvent(
+      new CustomEvent<FieldChangeDetail<T>>('cg-field-change', {
+        detail: { name: this.name, value },
+        bubbles: true,
+      }),
+    )
+  }
+}

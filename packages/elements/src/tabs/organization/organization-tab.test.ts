@@ -1,0 +1,159 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing'
+import { sendKeys } from '@web/test-runner-commands'
+import { apiUrl, devSession, readOrg, uniqueSlug, until } from '../../../test/session.ts'
+import '../../index.ts'
+import type { CgSettings } from '../../cg-settings.ts'
+import type { CgOrganizationTab } from './organization-tab.ts'
+
+type Role = Parameters<typeof devSession>[0]
+
+/** `<cg-settings>` on the Organization tab for `role` in a fresh org of its own (tests write). */
+async function open(role: Role, { locale = '', slug = uniqueSlug('org') } = {}) {
+  const session = await devSession(role, slug)
+  const shell = await fixture<CgSettings>(
+    html`<cg-settings api-url=${apiUrl()} token=${session.access_token} tab="organization" locale=${locale}></cg-settings>`,
+  )
+  const tab = () => shell.shadowRoot!.querySelector<CgOrganizationTab>('cg-organization-tab')!
+  await until(() => !!tab()?.shadowRoot?.querySelector('form'), 'the organization form')
+  const root = tab().shadowRoot!
+  const field = <T extends HTMLElement = HTMLElement>(name: string) =>
+    root.querySelector<T>(`[name="${name}"]`)!
+  const save = () => root.querySelector<HTMLButtonElement>('button[type="submit"]')
+  return { shell, tab: tab(), root, field, save, session, slug }
+}
+
+/** Types into a control's own input, as a user would. */
+async function typeInto(control: HTMLElement, text: string, { clear = true } = {}) {
+  const input = control.shadowRoot!.querySelector<HTMLInputElement>('input')!
+  input.focus()
+  if (clear) {
+    input.select()
+    await sendKeys({ press: 'Backspace' })
+  }
+  await sendKeys({ type: text })
+}
+
+/** Picks an option in a cg-select by typing to filter and pressing Enter. */
+async function choose(select: HTMLElement, text: string) {
+  await typeInto(select, text)
+  await sendKeys({ press: 'ArrowDown' })
+  await sendKeys({ press: 'Enter' })
+}
+
+describe('Organization tab', () => {
+  it('Use Case 1: an admin changes name, timezone and currency, saves, and the server has them', async () => {
+    const { tab, field, save, session, slug } = await open('admin')
+    expect((field('name') as HTMLInputElement & { value: string }).value).to.equal(
+      slug.replace(
+        /(^|-)([a-z0-9])/g,
+        (_m, sep: string, ch: string) => `${sep ? ' ' : ''}${ch.toUpperCase()}`,
+      ),
+    )
+    expect(save()!.disabled, 'Save is disabled while nothing changed').to.equal(true)
+    await expect(tab).to.be.accessible()
+
+    await typeInto(field('name'), 'My Company')
+    await choose(field('timezone'), 'New York')
+    await choose(field('currency'), 'EUR')
+    await tab.updateComplete
+    expect(save()!.disabled).to.equal(false)
+    expect(tab.hasUnsavedChanges).to.equal(true)
+
+    setTimeout(() => save()!.click())
+    const saved = await oneEvent(tab, 'cg-saved')
+    expect(saved.detail.tab).to.equal('organization')
+    expect(saved.detail.value).to.include({
+      name: 'My Company',
+      timezone: 'America/New_York',
+      currency: 'EUR',
+    })
+    expect(await readOrg(session.access_token)).to.include({
+      name: 'My Company',
+      timezone: 'America/New_York',
+      currency: 'EUR',
+    })
+    await tab.updateComplete
+    expect(save()!.disabled, 'saved: pristine again').to.equal(true)
+    expect(tab.hasUnsavedChanges).to.equal(false)
+  })
+
+  it('lists every zone grouped by region with its UTC offset, and currencies with names', async () => {
+    const { field } = await open('admin')
+    const tz = field<HTMLElement & { options: { value: string; group?: string; description?: string }[] }>(
+      'timezone',
+    )
+    const newYork = tz.options.find((o) => o.value === 'America/New_York')
+    expect(newYork?.group).to.equal('America')
+    expect(newYork?.description).to.match(/^UTC−0[45]:00$/)
+    expect(tz.options.length).to.be.greaterThan(400)
+    const currency = field<HTMLElement & { options: { value: string; label: string }[] }>('currency')
+    expect(currency.options.find((o) => o.value === 'USD')?.label).to.equal('USD — US Dollar')
+  })
+
+  it('shows client-side validation under the field and sends nothing', async () => {
+    const { tab, field, save, session } = await open('owner')
+    const before = await readOrg(session.access_token)
+    await typeInto(field('slug'), 'Not A Slug')
+    save()!.click()
+    await until(() => (field('slug') as HTMLElement & { error: string }).error !== '', 'the slug error')
+    expect((field('slug') as HTMLElement & { error: string }).error).to.contain(
+      'lowercase letters and digits',
+    )
+    expect(await readOrg(session.access_token)).to.deep.equal(before)
+    await expect(tab).to.be.accessible()
+  })
+
+  it("maps the server's 409 for a taken slug onto the slug field, and changes nothing", async () => {
+    const taken = uniqueSlug('taken')
+    await devSession('admin', taken) // another org now owns this slug
+    const { field, save, session } = await open('admin')
+    const before = await readOrg(session.access_token)
+    await typeInto(field('slug'), taken)
+    save()!.click()
+    await until(() => (field('slug') as HTMLElement & { error: string }).error !== '', 'the slug error')
+    expect((field('slug') as HTMLElement & { error: string }).error).to.equal(
+      'Already in use by another organization',
+    )
+    expect(await readOrg(session.access_token)).to.deep.equal(before)
+  })
+
+  for (const role of ['agent', 'project_manager'] as const) {
+    it(`is read-only for ${role}: no Save button, fields read-only, a note says why`, async () => {
+      const { tab, root, field, save } = await open(role)
+      expect(save()).to.equal(null)
+      for (const name of ['name', 'slug', 'timezone', 'currency'])
+        expect(field(name).hasAttribute('readonly')).to.equal(true)
+      expect(root.querySelector('.note')!.textContent).to.contain('Only owners and admins')
+      await expect(tab).to.be.accessible()
+    })
+  }
+
+  it('asks before leaving with unsaved changes', async () => {
+    const { shell, field } = await open('admin')
+    await typeInto(field('name'), 'Half typed')
+    const link = (tab: string) =>
+      shell.shadowRoot!.querySelector<HTMLAnchorElement>(`nav a[data-tab="${tab}"]`)!
+    const dialog = shell.shadowRoot!.querySelector('dialog')!
+    link('webhooks').click()
+    await until(() => dialog.open, 'the unsaved-changes dialog')
+    dialog.querySelector<HTMLButtonElement>('button.secondary')!.click()
+    await shell.updateComplete
+    expect(dialog.open).to.equal(false)
+    expect(shell.getAttribute('tab')).to.equal('organization')
+    link('webhooks').click()
+    await until(() => dialog.open, 'the dialog again')
+    dialog.querySelector<HTMLButtonElement>('button.danger')!.click()
+    await shell.updateComplete
+    expect(shell.getAttribute('tab')).to.equal('webhooks')
+  })
+
+  it('speaks Spanish', async () => {
+    const { root, field } = await open('admin', { locale: 'es' })
+    await until(
+      () => (field('name') as HTMLElement & { label: string }).label === 'Nombre de la organización',
+      'Spanish',
+    )
+    expect(root.querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Guardar cambios')
+    expect((field('timezone') as HTMLElement & { label: string }).label).to.equal('Zona horaria')
+  })
+})

@@ -1,0 +1,43 @@
+/** @module Options for the organization form: every IANA zone (grouped, with its UTC offset now) and ISO 4217 currencies. */
+import { supportedCurrencies, supportedTimeZones } from '@connectgain/contracts/organizations'
+import type { SelectOption } from '../../form/index.ts'
+
+/** "GMT-05:00" → "UTC−05:00"; "GMT" → "UTC+00:00". */
+export function utcOffset(timeZone: string, at: Date): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value
+  const offset = part?.replace('GMT', '') || '+00:00'
+  return `UTC${offset.replace('-', '−')}`
+}
+
+/** Every zone as an option: grouped by region, labelled by its place, described by its current offset. */
+export function timeZoneOptions(at = new Date()): SelectOption[] {
+  return supportedTimeZones()
+    .map((zone) => {
+      const [region, ...place] = zone.split('/')
+      return {
+        value: zone,
+        label: (place.length ? place.join(' / ') : zone).replaceAll('_', ' '),
+        group: place.length ? (region as string) : 'UTC',
+        description: utcOffset(zone, at),
+      }
+    })
+    .sort((a, b) => a.group.localeCompare(b.group) || a.label.localeCompare(b.label))
+}
+
+const currencyCache = new Map<string, SelectOption[]>()
+
+/** Every currency: "USD — US Dollar", names in the UI's language (computed once per language). */
+export function currencyOptions(locale: string): SelectOption[] {
+  let options = currencyCache.get(locale)
+  if (!options) {
+    const names = new Intl.DisplayNames([locale], { type: 'currency' })
+    options = supportedCurrencies().map((code) => ({
+      value: code,
+      label: `${code} — ${names.of(code) ?? code}`,
+    }))
+    currencyCache.set(locale, options)
+  }
+  return options
+}

@@ -1,0 +1,31 @@
+// Element tests in the system Chromium (browser downloads are not possible here; CHROME_PATH overrides).
+import { esbuildPlugin } from '@web/dev-server-esbuild'
+import { chromeLauncher } from '@web/test-runner-chrome'
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.js'
+import { apiHostPlugin } from './test/api-host.js'
+
+export default {
+  files: ['src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  plugins: [
+    apiHostPlugin(),
+    esbuildPlugin({
+      ts: true,
+      tsconfig: new URL('./tsconfig.json', import.meta.url).pathname,
+      target: 'es2022',
+    }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromiumPath(),
+        headless: true,
+        args: chromiumArgs,
+        // Not UTC, so tests can tell local time from UTC (cg-datetime).
+        env: { ...process.env, TZ: 'America/New_York' },
+      },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+}
