@@ -135,8 +135,7 @@ export class CgCheckboxGroup extends FieldElement<string[]> {
           </div>`
         })}
       </div>
-      ${this.help ? html`<div class="help" id=${this.helpId}>${this.help}</div>` : nothing}
-      ${this.error ? html`<div class="error" id=${this.errorId} role="alert">${this.error}</div>` : nothing}
+      ${this.renderMessages()}
     </fieldset>`
   }
 }

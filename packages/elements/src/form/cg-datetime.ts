@@ -67,8 +67,7 @@ export class CgDatetime extends FieldElement<string> {
         aria-describedby=${this.describedBy || nothing}
         @input=${this.onInput}
       />
-      ${this.help ? html`<div class="help" id=${this.helpId}>${this.help}</div>` : nothing}
-      ${this.error ? html`<div class="error" id=${this.errorId} role="alert">${this.error}</div>` : nothing}
+      ${this.renderMessages()}
     </div>`
   }
 

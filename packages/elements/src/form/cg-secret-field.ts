@@ -190,8 +190,7 @@ export class CgSecretField extends FieldElement<string> {
         </div>
         <span class="status" part="status" id=${this.statusId} aria-live="polite">${this.status}</span>
       </div>
-      ${this.help ? html`<div class="help" id=${this.helpId}>${this.help}</div>` : nothing}
-      ${this.error ? html`<div class="error" id=${this.errorId} role="alert">${this.error}</div>` : nothing}
+      ${this.renderMessages()}
     </div>`
   }
 }

@@ -412,8 +412,7 @@ export class CgSelect extends FieldElement<string> {
         </ul>
         <div class="popup empty" part="empty" role="status">${empty ? this.noMatchesLabel : nothing}</div>
       </div>
-      ${this.help ? html`<div class="help" id=${this.helpId}>${this.help}</div>` : nothing}
-      ${this.error ? html`<div class="error" id=${this.errorId} role="alert">${this.error}</div>` : nothing}
+      ${this.renderMessages()}
     </div>`
   }
 }

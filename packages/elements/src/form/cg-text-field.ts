@@ -37,8 +37,7 @@ export class CgTextField extends FieldElement<string> {
         aria-describedby=${this.describedBy || nothing}
         @input=${(e: Event) => this.changed((e.target as HTMLInputElement).value)}
       />
-      ${this.help ? html`<div class="help" id=${this.helpId}>${this.help}</div>` : nothing}
-      ${this.error ? html`<div class="error" id=${this.errorId} role="alert">${this.error}</div>` : nothing}
+      ${this.renderMessages()}
     </div>`
   }
 }

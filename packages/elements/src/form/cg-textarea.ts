@@ -83,7 +83,7 @@ export class CgTextarea extends FieldElement<string> {
       ${
         this.help || this.hasCounter
           ? html`<div class="footer">
-            ${this.help ? html`<div class="help" id=${this.helpId}>${this.help}</div>` : nothing}
+            ${this.renderHelp()}
             ${
               this.hasCounter
                 ? html`<div
@@ -96,7 +96,7 @@ export class CgTextarea extends FieldElement<string> {
           </div>`
           : nothing
       }
-      ${this.error ? html`<div class="error" id=${this.errorId} role="alert">${this.error}</div>` : nothing}
+      ${this.renderError()}
     </div>`
   }
 }

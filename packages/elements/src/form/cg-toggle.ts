@@ -111,8 +111,7 @@ export class CgToggle extends FieldElement<boolean> {
         <span class="track" part="track" aria-hidden="true"><span class="thumb" part="thumb"></span></span>
         <span class="text">${this.label}</span>
       </button>
-      ${this.help ? html`<div class="help" id=${this.helpId}>${this.help}</div>` : nothing}
-      ${this.error ? html`<div class="error" id=${this.errorId} role="alert">${this.error}</div>` : nothing}
+      ${this.renderMessages()}
     </div>`
   }
 }

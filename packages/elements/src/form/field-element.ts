@@ -1,5 +1,5 @@
 /** @module The base of every form-kit control: label, help, error, disabled/readonly, and one change event. */
-import { LitElement } from 'lit'
+import { html, LitElement, nothing } from 'lit'
 import { property } from 'lit/decorators.js'
 import { fieldStyles } from './field-styles.ts'
 
@@ -53,6 +53,21 @@ export abstract class FieldElement<T> extends LitElement {
   /** `aria-describedby` for the input: the help text and the error, when shown. */
   protected get describedBy(): string {
     return [this.help && this.helpId, this.error && this.errorId].filter(Boolean).join(' ')
+  }
+
+  /** The help text, referenced by `aria-describedby`. */
+  protected renderHelp() {
+    return this.help ? html`<div class="help" id=${this.helpId}>${this.help}</div>` : nothing
+  }
+
+  /** The error, announced when it appears and referenced by `aria-describedby`. */
+  protected renderError() {
+    return this.error ? html`<div class="error" id=${this.errorId} role="alert">${this.error}</div>` : nothing
+  }
+
+  /** Help then error, under the control. */
+  protected renderMessages() {
+    return html`${this.renderHelp()}${this.renderError()}`
   }
 
   /** Sets the value from user input and tells the form. */
