@@ -70,7 +70,7 @@ function workerAssets(env: Env, config: Config): MiddlewareHandler[] {
     async (c, next) => {
       const path = c.req.path
       const served = ELEMENT_PATHS.test(path) || (demo && DEMO_PATHS.test(path))
-      if (!served || c.req.method !== 'GET') return next()
+      if (!served || !['GET', 'HEAD'].includes(c.req.method)) return next()
       const res = await assets.fetch(c.req.raw as never)
       return res.status === 404 ? next() : (res as unknown as Response)
     },
