@@ -7,5 +7,5 @@ mkdirSync('.site', { recursive: true })
 for (const file of ['index.html', 'demo.js', 'demo.css']) cpSync(`examples/vanilla/${file}`, `.site/${file}`)
 cpSync('packages/elements/dist', '.site/elements', {
   recursive: true,
-  filter: (src) => !src.endsWith('meta.json'),
+  filter: (src) => !src.includes('/.vite'),
 })

@@ -1,37 +1,34 @@
-// `npm run size`: gzip sizes of the initial chunk (what every host page pays) and of each tab chunk.
-// Fails when the initial JavaScript exceeds the budget.
+// `npm run size`: gzip sizes of the initial chunk (what every host page pays) and of each lazily
+// loaded chunk, from the build's manifest. Fails when the initial JavaScript exceeds the budget.
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 
 const BUDGET_KB = 25
-const meta = JSON.parse(readFileSync('dist/meta.json', 'utf8'))
-const outputs = meta.outputs
-const kb = (file) => gzipSync(readFileSync(file), { level: 9 }).length / 1024
+const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8'))
+const kb = (file) => gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length / 1024
 
-/** A file and every chunk it imports statically: what loads before anything lazy. */
-function closure(file, seen = new Set()) {
-  if (seen.has(file)) return seen
-  seen.add(file)
-  for (const imp of outputs[file]?.imports ?? []) if (imp.kind === 'import-statement') closure(imp.path, seen)
+/** A chunk and every chunk it imports statically: what loads before anything lazy. */
+function closure(key, seen = new Set()) {
+  if (seen.has(key)) return seen
+  seen.add(key)
+  for (const imported of manifest[key]?.imports ?? []) closure(imported, seen)
   return seen
 }
+const total = (keys) => [...keys].reduce((sum, key) => sum + kb(manifest[key].file), 0)
 
-const entry = Object.keys(outputs).find((f) => outputs[f].entryPoint === 'src/index.ts')
+const entry = Object.keys(manifest).find((key) => manifest[key].isEntry)
 const initial = closure(entry)
-const initialKb = [...initial].reduce((sum, f) => sum + kb(f), 0)
-
-const rows = [['initial (cg-settings.js + static imports)', initialKb]]
-for (const [file, out] of Object.entries(outputs)) {
-  if (!file.endsWith('.js') || initial.has(file)) continue
-  const lazy = [...closure(file)].filter((f) => !initial.has(f))
-  const source =
-    out.entryPoint ?? Object.keys(out.inputs).find((i) => i.startsWith('src/tabs/')) ?? 'shared chunk'
-  rows.push([
-    `${file.replace('dist/', '')}  (${source}; with its imports ${lazy.reduce((s, f) => s + kb(f), 0).toFixed(1)} KB)`,
-    kb(file),
-  ])
+const initialKb = total(initial)
+console.log(
+  `${initialKb.toFixed(1).padStart(7)} KB gzip  initial: ${[...initial].map((k) => manifest[k].file).join(' + ')}`,
+)
+for (const [key, chunk] of Object.entries(manifest)) {
+  if (!chunk.isDynamicEntry) continue
+  const lazy = [...closure(key)].filter((k) => !initial.has(k))
+  console.log(
+    `${total(lazy).toFixed(1).padStart(7)} KB gzip  ${key} (${lazy.map((k) => manifest[k].file).join(' + ')})`,
+  )
 }
-for (const [name, size] of rows) console.log(`${size.toFixed(1).padStart(7)} KB gzip  ${name}`)
 if (initialKb > BUDGET_KB) {
   console.error(`\nThe initial chunk is ${initialKb.toFixed(1)} KB gzip: over the ${BUDGET_KB} KB budget.`)
   process.exit(1)
