@@ -155,5 +155,11 @@ describe('Organization tab', () => {
     )
     expect(root.querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Guardar cambios')
     expect((field('timezone') as HTMLElement & { label: string }).label).to.equal('Zona horaria')
+    expect((field('currency') as HTMLElement & { noMatchesLabel: string }).noMatchesLabel).to.equal(
+      'Sin resultados',
+    )
+    expect(
+      (root.querySelector('cg-toast-region') as HTMLElement & { dismissLabel: string }).dismissLabel,
+    ).to.equal('Cerrar')
   })
 })

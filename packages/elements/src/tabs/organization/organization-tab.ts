@@ -157,6 +157,7 @@ export class CgOrganizationTab extends LitElement {
           label=${msg('Timezone', { id: 'org.timezone' })}
           help=${msg('Used for scheduling.', { id: 'org.timezone-help' })}
           .options=${this.zones}
+          .noMatchesLabel=${msg('No matches', { id: 'form.no-matches' })}
           .value=${field('timezone').value}
           .error=${field('timezone').error}
           ?readonly=${readonly}
@@ -166,6 +167,7 @@ export class CgOrganizationTab extends LitElement {
           label=${msg('Currency', { id: 'org.currency' })}
           help=${msg('Default currency for deals.', { id: 'org.currency-help' })}
           .options=${currencyOptions(getLocale())}
+          .noMatchesLabel=${msg('No matches', { id: 'form.no-matches' })}
           .value=${field('currency').value}
           .error=${field('currency').error}
           ?readonly=${readonly}
@@ -183,7 +185,7 @@ export class CgOrganizationTab extends LitElement {
             </div>`
         }
       </form>
-      <cg-toast-region></cg-toast-region>`
+      <cg-toast-region .dismissLabel=${msg('Dismiss', { id: 'form.dismiss' })}></cg-toast-region>`
   }
 }
 
