@@ -77,19 +77,25 @@ function workerAssets(env: Env, config: Config): MiddlewareHandler[] {
   ]
 }
 
-function configError(errors: string[]): Response {
-  const error = new ApiError('CG500', 'The server is misconfigured', {
-    details: errors,
-    hint: 'Set the variables with `wrangler secret put NAME` (see docs/deploy.md)',
-  })
-  return Response.json(error.toJSON(), { status: 500 })
+/** A 500 in the error envelope for a Worker that cannot serve: bad variables, or an unmigrated database. */
+function startupError(message: string, details: string[], hint: string): Response {
+  return Response.json(new ApiError('CG500', message, { details, hint }).toJSON(), { status: 500 })
 }
 
 export default {
   async fetch(request, env) {
     const host = hostFor(env)
-    if ('errors' in host) return configError(host.errors) as never
-    await host.ready
+    if ('errors' in host) {
+      const hint = 'Set the variables with `wrangler secret put NAME` (see docs/deploy.md)'
+      return startupError('The server is misconfigured', host.errors, hint) as never
+    }
+    try {
+      await host.ready
+    } catch (err) {
+      cached = undefined // try again on the next request
+      const hint = 'Apply the migrations: `npm run dev:worker` does it locally, `npm run deploy` remotely'
+      return startupError('Seeding the demo data failed', [(err as Error).message], hint) as never
+    }
     return host.app.fetch(request as unknown as Request) as never
   },
 
