@@ -398,7 +398,7 @@ export class CgSelect extends FieldElement<string> {
           @click=${this.onClick}
           @blur=${this.close}
         />
-        <span class="chevron" aria-hidden="true"></span>
+        ${this.interactive ? html`<span class="chevron" aria-hidden="true"></span>` : nothing}
         <ul
           id=${this.listId}
           class="popup"
