@@ -1,9 +1,10 @@
 /** @module Styles of the `<cg-settings>` shell: isolated from the host page, themed by `--cg-*` properties. */
 import { css } from 'lit'
-import { darkTokens, focusRing, tokens } from './styles/theme.ts'
+import { buttonStyles, darkTokens, focusRing, tokens } from './styles/theme.ts'
 
 export const styles = [
   tokens,
+  buttonStyles,
   css`
     :host {
       /* Nothing inherits in from the host page: fonts, colours and spacing are ours. */
@@ -126,20 +127,6 @@ export const styles = [
     .unavailable,
     .loading {
       color: var(--_muted);
-    }
-    button {
-      font: inherit;
-      cursor: pointer;
-      border-radius: var(--_radius);
-      padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5);
-      border: 1px solid var(--_border);
-      background: var(--_bg);
-      color: var(--_text);
-    }
-    button.danger {
-      background: var(--_danger);
-      border-color: var(--_danger);
-      color: var(--_on-primary);
     }
     dialog {
       border: 1px solid var(--_border);

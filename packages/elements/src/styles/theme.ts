@@ -43,3 +43,35 @@ export const focusRing = css`
   outline: 2px solid var(--_focus);
   outline-offset: 2px;
 `
+
+/** Buttons every tab and the shell share: default, `.primary`, `.danger`, disabled and focused. */
+export const buttonStyles = css`
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.75);
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    color: var(--_text);
+  }
+  button.primary {
+    background: var(--_primary);
+    border-color: var(--_primary);
+    color: var(--_on-primary);
+    font-weight: 600;
+  }
+  button.danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_on-primary);
+  }
+  button:disabled {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  button:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+`

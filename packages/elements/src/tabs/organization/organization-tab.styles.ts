@@ -1,9 +1,10 @@
 /** @module Styles of the Organization tab. */
 import { css } from 'lit'
-import { focusRing, tokens } from '../../styles/theme.ts'
+import { buttonStyles, tokens } from '../../styles/theme.ts'
 
 export const styles = [
   tokens,
+  buttonStyles,
   css`
     :host {
       display: block;
@@ -29,28 +30,6 @@ export const styles = [
       display: flex;
       align-items: center;
       gap: calc(var(--_space) * 1.5);
-    }
-    button {
-      font: inherit;
-      cursor: pointer;
-      border-radius: var(--_radius);
-      padding: calc(var(--_space) * 0.75) calc(var(--_space) * 2);
-      border: 1px solid var(--_border);
-      background: var(--_bg);
-      color: var(--_text);
-    }
-    button.primary {
-      background: var(--_primary);
-      border-color: var(--_primary);
-      color: var(--_on-primary);
-      font-weight: 600;
-    }
-    button:disabled {
-      opacity: 0.55;
-      cursor: not-allowed;
-    }
-    button:focus-visible {
-      ${focusRing}
     }
     .failed {
       color: var(--_danger);
