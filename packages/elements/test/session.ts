@@ -40,7 +40,7 @@ export async function readOrg(token: string): Promise<Record<string, string>> {
 }
 
 /** Waits until `predicate` holds (polling), or fails with `what`. */
-export async function until(predicate: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+export async function until(predicate: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
   const start = Date.now()
   while (!predicate()) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`)
