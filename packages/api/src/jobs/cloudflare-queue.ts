@@ -2,12 +2,12 @@
 
 import type { Message, MessageBatch, Queue } from '@cloudflare/workers-types'
 import { type JobMessage, JobMessage as JobMessageSchema } from '@connectgain/contracts'
-import { newId } from '@connectgain/db'
 import { recordFailure } from './failures.ts'
 import {
   type JobContext,
   type JobHandlers,
   type JobQueue,
+  jobMessage,
   type NewJob,
   retryDelaySeconds,
   runJob,
@@ -24,12 +24,8 @@ export class CloudflareQueue implements JobQueue {
 
   async send(jobs: readonly NewJob[]): Promise<void> {
     if (jobs.length === 0) return
-    const created_at = this.ctx.clock.now().toISOString()
-    await this.queue.sendBatch(
-      jobs.map((job) => ({
-        body: { id: newId('job'), kind: job.kind, payload: job.payload ?? null, created_at },
-      })),
-    )
+    const now = this.ctx.clock.now()
+    await this.queue.sendBatch(jobs.map((job) => ({ body: jobMessage(job, now) })))
   }
 }
 

@@ -1,6 +1,6 @@
 /** @module Jobs: handlers (shared by both hosts), the retry schedule, and running one job to an outcome. */
 import type { JobMessage } from '@connectgain/contracts'
-import type { Db } from '@connectgain/db'
+import { type Db, newId } from '@connectgain/db'
 import type { Config } from '../config.ts'
 import type { Clock } from '../deps.ts'
 
@@ -21,6 +21,11 @@ export type JobHandlers = Readonly<Record<string, JobHandler>>
 export interface NewJob {
   kind: string
   payload: unknown
+}
+
+/** The message a new job travels as, on either host: an id it keeps through every retry, and a time. */
+export function jobMessage(job: NewJob, now: Date): JobMessage {
+  return { id: newId('job'), kind: job.kind, payload: job.payload ?? null, created_at: now.toISOString() }
 }
 
 /** The queue port: the Node host's table queue or the Worker's Cloudflare Queue. */

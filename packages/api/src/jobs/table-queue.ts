@@ -1,12 +1,13 @@
 /** @module The Node host's durable queue: jobs are rows, claimed with a lease, retried on schedule, never lost. */
 import { type JobMessage, JobMessage as JobMessageSchema } from '@connectgain/contracts'
-import { type Db, jobs, newId } from '@connectgain/db'
+import { type Db, jobs } from '@connectgain/db'
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import { recordFailure } from './failures.ts'
 import {
   type JobContext,
   type JobHandlers,
   type JobQueue,
+  jobMessage,
   type NewJob,
   retryDelaySeconds,
   runJob,
@@ -42,15 +43,12 @@ export class TableQueue implements JobQueue {
 
   async send(newJobs: readonly NewJob[]): Promise<void> {
     if (newJobs.length === 0) return
-    const now = this.ctx.clock.now().toISOString()
+    const now = this.ctx.clock.now()
     await this.db.insert(jobs).values(
-      newJobs.map((job) => ({
-        id: newId('job'),
-        kind: job.kind,
-        payload: job.payload ?? null,
-        run_at: now,
-        created_at: now,
-      })),
+      newJobs.map((job) => {
+        const message = jobMessage(job, now)
+        return { ...message, run_at: message.created_at }
+      }),
     )
   }
 
