@@ -12,8 +12,23 @@ export const ErrorEnvelope = z
   .meta({ id: 'Error', description: 'Every error answers with this envelope.' })
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>
 
-/** A validation problem on one field, as listed in `details` of a 400 (code 22P02 / 23502 / 23514). */
-export const FieldIssue = z.object({ field: z.string(), message: z.string() })
+/**
+ * A validation problem on one field, as listed in `details` of a 400 (code 22P02 / 23502) or 409 (23505).
+ * `issue` and `params` are stable: a client translates by them (zod's issue code and its limits, or a
+ * rule id from `rules.ts`), never by matching the English `message`.
+ */
+export const FieldIssue = z.object({
+  field: z.string(),
+  message: z.string(),
+  issue: z.string().optional().meta({
+    description:
+      'Stable kind: a zod issue code (`too_small`, `too_big`, `invalid_value`, `invalid_type`, `invalid_format`, `custom`), or `required`, `unique`, `unknown`, `server_set`.',
+  }),
+  params: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .meta({ description: 'The limits of the rule (`minimum`, `maximum`, `values`) or a rule `id`.' }),
+})
 export type FieldIssue = z.infer<typeof FieldIssue>
 
 /** Codes we send and the status each one answers with (PostgREST's where one exists). */
@@ -23,6 +38,7 @@ export const errorStatus = {
   '23502': 400, // a required field is missing
   '23505': 409, // unique violation
   '23503': 409, // foreign key violation
+  '42P10': 400, // on_conflict names no unique constraint
   '42501': 403, // insufficient privilege
   '42703': 400, // unknown column
   PGRST100: 400, // bad query string

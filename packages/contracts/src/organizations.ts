@@ -1,5 +1,6 @@
 /** @module Organization contract: the row, what PATCH/POST accept, and the field rules. */
 import { z } from 'zod'
+import { rule } from './issues.ts'
 
 /** Lowercase words of letters and digits joined by single hyphens. */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -12,29 +13,42 @@ export const supportedTimeZones = (): string[] => [...timeZones].sort()
 /** Every ISO 4217 code this runtime knows; what the currency dropdown lists. */
 export const supportedCurrencies = (): string[] => [...currencies].sort()
 
+/** No control characters (line breaks, tabs, NUL): one-line names. */
+export const noControlCharacters = (s: string): boolean => /^\P{Cc}*$/u.test(s)
+
 export const OrganizationName = z
   .string()
   .trim()
   .min(1, 'Name is required')
   .max(100, 'Name must be at most 100 characters')
-  .regex(/^\P{Cc}*$/u, 'Name cannot contain control characters such as line breaks')
+  .refine(
+    noControlCharacters,
+    rule('no_control', 'Name cannot contain control characters such as line breaks'),
+  )
 
 export const OrganizationSlug = z
   .string()
   .min(2, 'Slug must be at least 2 characters')
   .max(48, 'Slug must be at most 48 characters')
-  .regex(slugPattern, 'Slug must be lowercase letters and digits joined by single hyphens, e.g. "my-company"')
+  .refine(
+    (s) => slugPattern.test(s),
+    rule(
+      'slug_format',
+      'Slug must be lowercase letters and digits joined by single hyphens, e.g. "my-company"',
+    ),
+  )
 
 export const TimeZone = z
   .string()
-  .refine((tz) => timeZones.has(tz), {
-    message: 'Unknown time zone: use an IANA name such as "America/New_York"',
-  })
+  .refine(
+    (tz) => timeZones.has(tz),
+    rule('timezone', 'Unknown time zone: use an IANA name such as "America/New_York"'),
+  )
   .meta({ description: 'An IANA time zone name, or "UTC".', examples: ['America/New_York'] })
 
 export const Currency = z
   .string()
-  .refine((c) => currencies.has(c), { message: 'Unknown currency: use an ISO 4217 code such as "USD"' })
+  .refine((c) => currencies.has(c), rule('currency', 'Unknown currency: use an ISO 4217 code such as "USD"'))
   .meta({ description: 'An ISO 4217 currency code.', examples: ['USD'] })
 
 export const Organization = z

@@ -7,36 +7,84 @@ import { type TabId, tabIds } from './tabs.ts'
 export const roles = ['owner', 'admin', 'agent', 'project_manager', 'team_admin'] as const
 export type RoleName = (typeof roles)[number]
 
-/** Every REST resource the API serves (`/rest/v1/{resource}`). */
-export const resourceNames = ['organizations'] as const
-export type ResourceName = (typeof resourceNames)[number]
+const admins = ['owner', 'admin'] as const satisfies readonly RoleName[]
 
-/** Every function (`/functions/v1/{name}`) that a signed-in caller may be granted. */
-export const functionNames = ['sessions'] as const
-export type FunctionName = (typeof functionNames)[number]
+/**
+ * Access policies: who may read and who may write a resource's rows. A resource names one; the
+ * rows a caller sees are further narrowed by the resource's scope (org, or the caller's own rows).
+ */
+export const policies = {
+  /** Organization settings: every member reads them, owners and admins change them. */
+  org_settings: { read: roles, write: admins },
+  /** Owners and admins only, read and write. */
+  admin_only: { read: admins, write: admins },
+  /** Owners and admins read; nobody writes over REST (the server writes, e.g. the audit log). */
+  admin_read_only: { read: admins, write: [] },
+  /** Personal rows (user scope): every member reads and writes their own. */
+  personal: { read: roles, write: roles },
+  /** Domain data: every member reads; agents write too. */
+  domain_data: { read: roles, write: [...admins, 'agent'] },
+} as const satisfies Record<string, { read: readonly RoleName[]; write: readonly RoleName[] }>
+export type PolicyName = keyof typeof policies
+
+/**
+ * Every REST resource the API serves (`/rest/v1/{resource}`) and the policy that guards it.
+ * Adding a resource is one line here.
+ */
+export const resourcePolicies = {
+  organizations: 'org_settings',
+  audit_log: 'admin_read_only',
+  tags: 'org_settings',
+  quick_replies: 'org_settings',
+  chat_preferences: 'personal',
+} as const satisfies Record<string, PolicyName>
+export type ResourceName = keyof typeof resourcePolicies
+export const resourceNames = Object.keys(resourcePolicies) as ResourceName[]
+
+/** Every function (`/functions/v1/{name}`) that a signed-in caller may be granted, and who may call it. */
+export const functionPolicies = {
+  sessions: admins,
+} as const satisfies Record<string, readonly RoleName[]>
+export type FunctionName = keyof typeof functionPolicies
+export const functionNames = Object.keys(functionPolicies) as FunctionName[]
+
+const personal = ['notifications', 'chat-contacts', 'inbox-layout'] as const satisfies readonly TabId[]
+
+/** Settings tabs shown to each role; a tab's data is still guarded by its resource's policy on the server. */
+export const roleTabs: Record<RoleName, readonly TabId[]> = {
+  owner: tabIds,
+  admin: tabIds,
+  agent: [...personal, 'organization'],
+  project_manager: [...personal, 'organization'],
+  team_admin: [...personal, 'organization', 'teams'],
+}
 
 export interface RolePermissions {
   read: readonly ResourceName[]
   write: readonly ResourceName[]
   call: readonly FunctionName[]
-  /** Settings tabs shown to the role; a tab's data is still guarded by `read`/`write` on the server. */
   tabs: readonly TabId[]
 }
 
-const everyResource = resourceNames
-const personal = ['notifications', 'chat-contacts', 'inbox-layout'] as const satisfies readonly TabId[]
+const allows = (who: readonly RoleName[], role: RoleName): boolean => who.includes(role)
+
 /**
- * THE permission matrix: role → what it may read, write and call. The API checks it on every
- * request (the resource registry and the function dispatcher ask `can()`), and the element
- * uses the same object to decide which tabs to show. Change access here and nowhere else.
+ * THE permission matrix: role → what it may read, write and call, and which tabs it sees, derived from
+ * the policies above. The API checks it on every request (the resource registry and the function
+ * dispatcher ask `can()`), the element uses the same object for tabs and read-only forms, and
+ * docs/rest-api.md's role table is checked against it. Change access here and nowhere else.
  */
-export const permissionMatrix: Record<RoleName, RolePermissions> = {
-  owner: { read: everyResource, write: ['organizations'], call: ['sessions'], tabs: tabIds },
-  admin: { read: everyResource, write: ['organizations'], call: ['sessions'], tabs: tabIds },
-  agent: { read: ['organizations'], write: [], call: [], tabs: [...personal, 'organization'] },
-  project_manager: { read: ['organizations'], write: [], call: [], tabs: [...personal, 'organization'] },
-  team_admin: { read: ['organizations'], write: [], call: [], tabs: [...personal, 'organization', 'teams'] },
-}
+export const permissionMatrix: Record<RoleName, RolePermissions> = Object.fromEntries(
+  roles.map((role) => [
+    role,
+    {
+      read: resourceNames.filter((r) => allows(policies[resourcePolicies[r]].read, role)),
+      write: resourceNames.filter((r) => allows(policies[resourcePolicies[r]].write, role)),
+      call: functionNames.filter((f) => allows(functionPolicies[f], role)),
+      tabs: roleTabs[role],
+    },
+  ]),
+) as unknown as Record<RoleName, RolePermissions>
 
 export type Action = 'read' | 'write'
 

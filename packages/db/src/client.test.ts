@@ -24,7 +24,18 @@ const tables = async (url: string) => {
 describe('openDb + migrateDb', () => {
   it.each([':memory:', `file:${join(dir, 'a.db')}`])('creates every table on %s', async (url) => {
     const { names, close } = await tables(url)
-    expect(names).toEqual(['api_keys', 'job_failures', 'jobs', 'memberships', 'organizations', 'users'])
+    expect(names).toEqual([
+      'api_keys',
+      'audit_log',
+      'chat_preferences',
+      'job_failures',
+      'jobs',
+      'memberships',
+      'organizations',
+      'quick_replies',
+      'tags',
+      'users',
+    ])
     close()
   })
 

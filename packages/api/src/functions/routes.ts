@@ -33,7 +33,7 @@ export function functionRoutes(functions: readonly FunctionDef[]): Hono<AppEnv> 
         hint: `The ${caller.role} role cannot call ${name}`,
       })
     }
-    const input = parseBody(fn.input, await readJsonBody(c), name, 'field')
+    const input = parseBody(fn.input, await readJsonBody(c), name, { noun: 'field' })
     const output = fn.output.parse(await fn.handler(input, { deps: c.get('deps'), caller }))
     return c.json(output, fn.status ?? 200)
   })

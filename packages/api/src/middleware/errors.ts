@@ -1,6 +1,7 @@
 /** @module The one error handler: ApiError → its envelope; database constraint errors → 409/400; anything else → 500. */
 import type { Context } from 'hono'
 import { ApiError } from '../errors.ts'
+import { type Resource, SERVER_SET } from '../rest/registry.ts'
 import type { AppEnv } from '../types.ts'
 
 /** The innermost error message (drivers wrap: DrizzleQueryError → LibsqlError / D1 error). */
@@ -10,22 +11,21 @@ function rootMessage(err: unknown): string {
   return e instanceof Error ? e.message : String(e)
 }
 
-/** SQLite constraint failures, which bad input can cause (a duplicate slug), as PostgREST codes. */
-export function fromConstraint(err: unknown): ApiError | null {
+/**
+ * SQLite constraint failures, which bad input can cause (a duplicate name), as PostgREST codes. With the
+ * resource that was written, the field named is the unique key's column a user can change (not one the
+ * server sets), and the message names the resource's kind of row.
+ */
+export function fromConstraint(err: unknown, resource?: Resource): ApiError | null {
   const message = rootMessage(err)
   const unique = /UNIQUE constraint failed: ([\w., ]+)/.exec(message)
   if (unique) {
-    // "t.org_id, t.title" for a per-org unique index: the field a user can change is the last non-org column.
-    const columns = (unique[1] ?? '').split(',').map((c) => c.trim().split('.'))
-    const [table = '', column = ''] =
-      columns.filter(([, col]) => col !== 'org_id').at(-1) ?? columns.at(-1) ?? []
+    const serverSet: ReadonlySet<string> = resource?.serverColumns ?? new Set(SERVER_SET)
+    const columns = (unique[1] ?? '').split(',').map((c) => c.trim().split('.')[1] ?? '')
+    const column = columns.filter((c) => !serverSet.has(c)).at(-1) ?? columns.at(-1) ?? ''
+    const kind = resource?.singular ?? 'row'
     return new ApiError('23505', `${column} is already in use`, {
-      details: [
-        {
-          field: column,
-          message: `Already in use by another ${table === 'organizations' ? 'organization' : 'row'}`,
-        },
-      ],
+      details: [{ field: column, message: `Already in use by another ${kind}`, issue: 'unique' }],
       hint: `Choose another ${column}`,
     })
   }
@@ -35,7 +35,7 @@ export function fromConstraint(err: unknown): ApiError | null {
   const notNull = /NOT NULL constraint failed: [\w]+\.(\w+)/.exec(message)
   if (notNull) {
     return new ApiError('23502', `${notNull[1]} is required`, {
-      details: [{ field: notNull[1], message: 'Required' }],
+      details: [{ field: notNull[1], message: 'Required', issue: 'required' }],
     })
   }
   return null

@@ -10,7 +10,7 @@ import { z } from 'zod'
 import { defineFunction, type FunctionDef } from '../functions/registry.ts'
 import { registry } from '../resources/index.ts'
 import { organizationsResource } from '../resources/organizations.ts'
-import { createRegistry } from '../rest/registry.ts'
+import { createRegistry, operations as restOperations } from '../rest/registry.ts'
 import { renderDocsPage } from './docs-page.ts'
 import { buildOpenApi, type JsonSchema, type OpenApiDocument, type OperationObject } from './openapi.ts'
 
@@ -147,7 +147,8 @@ describe('buildOpenApi', () => {
     expect((body.properties as Record<string, JsonSchema>).timezone?.examples).toEqual(['America/New_York'])
     expect(patch?.description).toContain('Filters required')
     expect(patch?.description).toContain('Writable columns: `name`, `slug`, `timezone`, `currency`')
-    expect(patch?.description).toContain('`id`, `org_id` and `created_at` are set by the server')
+    expect(patch?.description).toContain('`id`, `created_at` are set by the server')
+    expect(patch?.description).toContain('`updated_at` is set on every change')
     expect(Object.keys(patch?.responses ?? {})).toEqual(expect.arrayContaining(['200', '204', '400', '409']))
   })
 
@@ -225,7 +226,8 @@ describe('buildOpenApi', () => {
 
   it('gives every operation an id, a summary and responses', () => {
     const ops = operations(doc)
-    expect(ops.length).toBe(5)
+    const restOps = [...registry.values()].reduce((n, r) => n + restOperations(r).length, 0)
+    expect(ops.length).toBe(restOps + functions.length + 1)
     for (const op of ops) {
       expect(op.summary).toBeTruthy()
       expect(Object.keys(op.responses).length).toBeGreaterThan(0)

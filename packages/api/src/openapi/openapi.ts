@@ -60,7 +60,6 @@ type Io = 'input' | 'output'
 const JSON_TYPE = 'application/json'
 const SINGLE_TYPE = 'application/vnd.pgrst.object+json'
 const ERROR_REF = { $ref: '#/components/schemas/Error' }
-const SERVER_SET = '`id`, `org_id` and `created_at` are set by the server.'
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad request',
@@ -197,8 +196,10 @@ function writableColumns(schema: z.ZodType | undefined): string[] | null {
 function writeNote(schema: z.ZodType | undefined, resource: Resource): string {
   const columns = writableColumns(schema)
   const list = columns ? `Writable columns: ${columns.map((c) => `\`${c}\``).join(', ')}. ` : ''
-  const touched = resource.touchesUpdatedAt ? ' `updated_at` is set on every change.' : ''
-  return `${list}${SERVER_SET}${touched}`
+  const server = [...resource.serverColumns].filter((c) => c !== 'updated_at')
+  const set = server.length ? `${server.map((c) => `\`${c}\``).join(', ')} are set by the server.` : ''
+  const touched = resource.serverColumns.has('updated_at') ? ' `updated_at` is set on every change.' : ''
+  return `${list}${set}${touched}`
 }
 
 function filterParams(columns: string[]): ParameterObject[] {

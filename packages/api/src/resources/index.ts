@@ -1,5 +1,13 @@
-/** @module Every REST resource, registered once. */
+/** @module Every REST resource, registered once, and the write hooks every resource runs. */
+import { auditHook } from '../audit/audit-log.ts'
 import { createRegistry } from '../rest/registry.ts'
+import { auditLogResource } from './audit-log.ts'
+import { chatPreferencesResource } from './chat-preferences.ts'
 import { organizationsResource } from './organizations.ts'
+import { quickRepliesResource } from './quick-replies.ts'
+import { tagsResource } from './tags.ts'
 
-export const registry = createRegistry([organizationsResource])
+export const registry = createRegistry(
+  [organizationsResource, tagsResource, quickRepliesResource, chatPreferencesResource, auditLogResource],
+  [auditHook],
+)

@@ -5,13 +5,10 @@ import { defineResource } from '../rest/registry.ts'
 
 export const organizationsResource = defineResource({
   name: 'organizations',
-  policy: 'organizations',
   description: "The caller's organization: name, slug, timezone (used for scheduling) and default currency.",
   table: organizations,
-  orgColumn: organizations.id,
+  orgColumn: 'id',
   row: Organization,
   update: OrganizationUpdate,
-  deletable: false,
   idPrefix: 'org',
-  touchesUpdatedAt: true,
 })

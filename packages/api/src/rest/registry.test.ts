@@ -1,7 +1,8 @@
+import { resourcePolicies } from '@connectgain/contracts'
 import { getTableColumns } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { registry } from '../resources/index.ts'
-import { operations, readableColumns } from './registry.ts'
+import { defineResource, operations, readableColumns } from './registry.ts'
 import { notesResource } from './test-resource.ts'
 
 describe('resource registry', () => {
@@ -33,9 +34,40 @@ describe('resource registry', () => {
     }
   })
 
-  it('scopes every resource by an org column of its own table', () => {
+  it('scopes every resource by an org column of its own table, and user-scoped ones by user_id too', () => {
     for (const resource of registry.values()) {
-      expect(Object.values(getTableColumns(resource.table))).toContain(resource.orgColumn)
+      const columns = Object.keys(getTableColumns(resource.table))
+      expect(columns).toContain(resource.orgColumn)
+      if (resource.scope === 'user') expect(columns).toContain('user_id')
     }
+  })
+
+  it('gives every resource a row of the permission matrix', () => {
+    for (const resource of registry.values()) expect(Object.keys(resourcePolicies)).toContain(resource.name)
+    expect([...registry.keys()].sort()).toEqual(Object.keys(resourcePolicies).sort())
+  })
+
+  it('reads the server-set columns off each table: none of them is accepted from a body', () => {
+    expect([...notesResource.serverColumns].sort()).toEqual(['created_at', 'id', 'org_id', 'updated_at'])
+    const organizations = registry.get('organizations')
+    expect(organizations && [...organizations.serverColumns].sort()).toEqual([
+      'created_at',
+      'id',
+      'updated_at',
+    ])
+    const prefs = registry.get('chat_preferences')
+    expect(prefs && [...prefs.serverColumns]).toContain('user_id')
+  })
+
+  it('refuses a declaration whose secret or scope column the table lacks', () => {
+    expect(() => defineResource({ ...notesResource, name: 'x', secret: ['nope'] })).toThrow(
+      /no column 'nope'/,
+    )
+    expect(() => defineResource({ ...notesResource, name: 'x', scope: 'user' })).toThrow(
+      /no column 'user_id'/,
+    )
+    expect(() => defineResource({ ...notesResource, name: 'x', policy: undefined })).toThrow(
+      /resourcePolicies/,
+    )
   })
 })

@@ -1,46 +1,146 @@
-/** @module The resource registry: each REST resource declared once, with its table, contracts and scope. */
-import type { ResourceName } from '@connectgain/contracts'
+/**
+ * @module The resource registry: each REST resource declared once (table, contracts, scope, policy, secret
+ * columns, hooks); the REST engine, OpenAPI, the error mapper and the contract tests read only this.
+ */
+import { type ResourceName, resourcePolicies } from '@connectgain/contracts'
+import type { Db } from '@connectgain/db'
+import { getTableColumns } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { z } from 'zod'
+import type { Caller } from '../caller.ts'
+import type { Config } from '../config.ts'
 
 export type Operation = 'select' | 'insert' | 'update' | 'delete'
+export type Row = Record<string, unknown>
 
-export interface Resource {
-  /** The path segment: `/rest/v1/{name}`. */
+/** `org`: rows belong to the caller's org. `user`: to the calling member inside their org; others' rows do not exist. */
+export type Scope = 'org' | 'user'
+
+/** Columns the server sets whenever a table has them (`user_id` in user scope); a body that names one is refused. */
+export const SERVER_SET = ['id', 'org_id', 'user_id', 'created_at', 'updated_at', 'created_by'] as const
+export type ServerColumn = (typeof SERVER_SET)[number]
+
+/** What a hook may use: the database (to build statements), the caller, the time of the write, config. */
+export interface WriteContext {
+  db: Db
+  caller: Caller
+  /** ISO time of this write: the same in the row and in whatever the hooks add. */
+  now: string
+  config: Config
+}
+
+/** One row's change, as the write hooks see it. Rows hold stored columns, secrets included. */
+export interface WriteEvent {
+  op: 'insert' | 'update' | 'delete'
+  resource: Resource
+  /** The row before the write; null for an insert. */
+  before: Row | null
+  /** The row after the write; null for a delete. */
+  after: Row | null
+  caller: Caller
+}
+
+/** Statements to run in the same `db.batch` as the write, so that both commit or neither does. */
+export type WriteHook = (event: WriteEvent, ctx: WriteContext) => BatchItem<'sqlite'>[]
+
+/** What a resource file declares; `defineResource` fills in the rest. */
+export interface ResourceDeclaration {
+  /** The path segment `/rest/v1/{name}`, and (unless `policy` says otherwise) its row of the permission matrix. */
   name: string
-  /** The permission-matrix entry that decides who may read and write it (usually its own name). */
-  policy: ResourceName
+  /** The matrix row that decides access, when it is not `name` (test resources borrow one). */
+  policy?: ResourceName
   /** Sentence for the OpenAPI reference. */
   description: string
+  /** One row in words ("organization", "quick reply"), for messages; the name less its final "s" by default. */
+  singular?: string
   table: SQLiteTable
-  /** The column that holds the owning org's id: rows whose value differs from the caller's org do not exist for it. */
-  orgColumn: SQLiteColumn
-  /** The readable shape. Its keys are the readable columns; secret columns are simply not in it. */
+  /** Whose rows these are: `org` (the default) or `user`. */
+  scope?: Scope
+  /** The column holding the owning org's id (default `org_id`; `id` for the organizations table itself). */
+  orgColumn?: string
+  /** The readable shape. Keys not in the table are derived, filled in by `afterRead`. */
   row: z.ZodObject
-  /** Body of POST (one object, or an array of them); absent when the resource cannot be created over REST. */
-  insert?: z.ZodType<Record<string, unknown>>
+  /** Body of POST (one object, or an array); absent when rows cannot be created over REST. */
+  insert?: z.ZodType<Row>
   /** Body of PATCH; absent when rows cannot be updated over REST. */
-  update?: z.ZodType<Record<string, unknown>>
+  update?: z.ZodType<Row>
   /** Whether DELETE is allowed. */
-  deletable: boolean
-  /** Id prefix for new rows (`org`, `key`, …). */
+  deletable?: boolean
+  /** Id prefix for new rows (`org`, `tag`, …). */
   idPrefix: string
-  /** Set `updated_at` on every update. */
-  touchesUpdatedAt: boolean
+  /** Stored columns that are never readable, selectable, filterable or orderable, whatever is asked. */
+  secret?: readonly string[]
+  /** Turns a parsed body into stored columns (hash or encrypt a secret). */
+  beforeWrite?: (values: Row, ctx: WriteContext) => Row | Promise<Row>
+  /** Shapes a stored row (secrets included) for output: derive a column, mask a secret. */
+  afterRead?: (row: Row) => Row
+  /** Statements for the same batch as each written row (an outbox row, say). */
+  onWrite?: WriteHook
+  /** A valid POST body, unique per `n`: the generated contract tests and the docs use it. */
+  sample?: (n: string) => Row
 }
 
-export function defineResource(resource: Resource): Resource {
-  return resource
+export interface Resource extends ResourceDeclaration {
+  policy: ResourceName
+  singular: string
+  scope: Scope
+  orgColumn: string
+  deletable: boolean
+  secret: readonly string[]
+  /** Every stored column of the table, by name. */
+  stored: Readonly<Record<string, SQLiteColumn>>
+  /** The server-set columns this table has. */
+  serverColumns: ReadonlySet<string>
+  /** Readable columns that exist in the table: selectable, filterable, orderable. */
+  columns: Readonly<Record<string, SQLiteColumn>>
+  /** Readable columns `afterRead` derives: selectable only. */
+  derived: readonly string[]
 }
 
-export type Registry = ReadonlyMap<string, Resource>
-
-export function createRegistry(resources: readonly Resource[]): Registry {
-  return new Map(resources.map((r) => [r.name, r]))
+export function defineResource(declaration: ResourceDeclaration): Resource {
+  const stored = getTableColumns(declaration.table) as Record<string, SQLiteColumn>
+  const secret = declaration.secret ?? []
+  const readable = Object.keys(declaration.row.shape).filter((c) => !secret.includes(c))
+  const orgColumn = declaration.orgColumn ?? 'org_id'
+  for (const column of [orgColumn, ...secret, ...(declaration.scope === 'user' ? ['user_id'] : [])]) {
+    if (!stored[column]) throw new Error(`${declaration.name}: the table has no column '${column}'`)
+  }
+  const policy = declaration.policy ?? declaration.name
+  if (!isKnownResource(policy))
+    throw new Error(`${declaration.name}: add it to resourcePolicies in contracts`)
+  return {
+    ...declaration,
+    policy,
+    singular: declaration.singular ?? declaration.name.replace(/s$/, '').replaceAll('_', ' '),
+    scope: declaration.scope ?? 'org',
+    orgColumn,
+    deletable: declaration.deletable ?? false,
+    secret,
+    stored,
+    // user_id names the caller only in a user-scoped resource; elsewhere it is an ordinary column.
+    serverColumns: new Set(
+      SERVER_SET.filter((c) => stored[c] && (c !== 'user_id' || declaration.scope === 'user')),
+    ),
+    columns: Object.fromEntries(readable.flatMap((c) => (stored[c] ? [[c, stored[c]]] : []))),
+    derived: readable.filter((c) => !stored[c]),
+  }
 }
+
+export interface Registry extends ReadonlyMap<string, Resource> {
+  /** Hooks every resource's writes run (the audit log), after the resource's own. */
+  readonly hooks: readonly WriteHook[]
+}
+
+export function createRegistry(resources: readonly Resource[], hooks: readonly WriteHook[] = []): Registry {
+  return Object.assign(new Map(resources.map((r) => [r.name as string, r])), { hooks })
+}
+
+/** Every registered resource's policy is a row of the permission matrix. */
+export const isKnownResource = (name: string): name is ResourceName => name in resourcePolicies
 
 export function readableColumns(resource: Resource): string[] {
-  return Object.keys(resource.row.shape)
+  return [...Object.keys(resource.columns), ...resource.derived]
 }
 
 export function operations(resource: Resource): Operation[] {

@@ -784,7 +784,7 @@ describe('writes', () => {
         { title: 'Bad', priority: 9 },
       ])
       const err = await expectError(res, 400, '22P02', 'priority')
-      expect(err.details).toEqual([{ field: 'priority', message: expect.any(String) }])
+      expect(err.details).toMatchObject([{ field: 'priority', message: expect.any(String) }])
       expect(await snapshot(env)).toEqual(before)
     })
 
@@ -804,7 +804,7 @@ describe('writes', () => {
         const before = await snapshot(env)
         const res = await post({ title: 'Owned', priority: 1, [column]: 'x' })
         const err = await expectError(res, 400, 'PGRST204', `'${column}'`)
-        expect(err.details).toEqual([{ field: column, message: 'Set by the server' }])
+        expect(err.details).toEqual([{ field: column, message: 'Set by the server', issue: 'server_set' }])
         expect(await snapshot(env)).toEqual(before)
       },
     )
@@ -830,7 +830,7 @@ describe('writes', () => {
           'PGRST204',
           `Could not find the '${column}' column of 'notes'`,
         )
-        expect(err.details).toEqual([{ field: column, message: 'Unknown column' }])
+        expect(err.details).toEqual([{ field: column, message: 'Unknown column', issue: 'unknown' }])
         expect(await snapshot(env)).toEqual(before)
       },
     )
@@ -838,7 +838,7 @@ describe('writes', () => {
     it('a wrong type → 400 22P02 with details naming the field', async () => {
       const res = await post({ title: 'Typed', priority: 'high' })
       const err = await expectError(res, 400, '22P02', 'priority')
-      expect(err.details).toEqual([{ field: 'priority', message: expect.any(String) }])
+      expect(err.details).toMatchObject([{ field: 'priority', message: expect.any(String) }])
     })
 
     it('every failing field is listed', async () => {
@@ -855,14 +855,14 @@ describe('writes', () => {
       const before = await snapshot(env)
       const res = await post({ title: 'No priority' })
       const err = await expectError(res, 400, '22P02', 'priority')
-      expect(err.details).toEqual([{ field: 'priority', message: expect.any(String) }])
+      expect(err.details).toMatchObject([{ field: 'priority', message: expect.any(String) }])
       expect(await snapshot(env)).toEqual(before)
     })
 
     it('a duplicate title in the same org → 409 23505; the same title in another org is fine', async () => {
       const before = await snapshot(env)
       const err = await expectError(await post({ title: 'Alpha', priority: 1 }), 409, '23505', 'title')
-      expect(err.details).toEqual([{ field: 'title', message: expect.any(String) }])
+      expect(err.details).toEqual([{ field: 'title', message: expect.any(String), issue: 'unique' }])
       expect(await snapshot(env)).toEqual(before)
       expect((await post({ title: 'Zeta', priority: 1 }, { token: env.t.orgB.tokens.admin })).status).toBe(
         201,
@@ -1078,7 +1078,14 @@ describe('writes', () => {
       const before = await snapshot(env)
       const res = await patch({ id: `eq.${env.a.Alpha.id}` }, { done: 'yes' })
       const err = await expectError(res, 400, '22P02', 'done')
-      expect(err.details).toEqual([{ field: 'done', message: expect.any(String) }])
+      expect(err.details).toEqual([
+        {
+          field: 'done',
+          message: expect.any(String),
+          issue: 'invalid_type',
+          params: { expected: 'boolean' },
+        },
+      ])
       expect(await snapshot(env)).toEqual(before)
     })
 

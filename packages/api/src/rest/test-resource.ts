@@ -78,11 +78,10 @@ export const notesResource = defineResource({
   policy: 'organizations',
   description: 'Test-only notes: text, integer, boolean and nullable columns, plus a secret one.',
   table: notes,
-  orgColumn: notes.org_id,
+  secret: ['secret_hash'],
   row: NoteRow,
   insert: NoteInsert,
   update: NoteUpdate,
   deletable: true,
   idPrefix: 'note',
-  touchesUpdatedAt: true,
 })

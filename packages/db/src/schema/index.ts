@@ -1,7 +1,11 @@
 /** @module The Drizzle schema: one file per table. */
 export * from './api-keys.ts'
+export * from './audit-log.ts'
+export * from './chat-preferences.ts'
 export * from './job-failures.ts'
 export * from './jobs.ts'
 export * from './memberships.ts'
 export * from './organizations.ts'
+export * from './quick-replies.ts'
+export * from './tags.ts'
 export * from './users.ts'

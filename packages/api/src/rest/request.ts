@@ -1,0 +1,129 @@
+/** @module One REST request resolved once: its resource, caller, scope, query, and how rows are read and shaped. */
+import { type Action, can } from '@connectgain/contracts'
+import { and, eq, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import type { Context } from 'hono'
+import type { Caller } from '../caller.ts'
+import { ApiError } from '../errors.ts'
+import { requireCaller } from '../middleware/auth.ts'
+import type { AppEnv } from '../types.ts'
+import { filterToSql, unknownColumn } from './filters.ts'
+import { type ParsedQuery, type Prefer, parsePrefer, parseQuery } from './query.ts'
+import { operations, type Registry, type Resource, type Row, readableColumns } from './registry.ts'
+
+export const SINGLE_OBJECT = 'application/vnd.pgrst.object+json'
+
+/** Everything a handler needs about one request, resolved and checked once. */
+export interface RestRequest {
+  c: Context<AppEnv>
+  registry: Registry
+  resource: Resource
+  caller: Caller
+  query: ParsedQuery
+  single: boolean
+  prefer: Prefer
+}
+
+export function resolve(c: Context<AppEnv>, registry: Registry, action: Action): RestRequest {
+  const name = c.req.param('resource') ?? ''
+  const resource = registry.get(name)
+  if (!resource) {
+    throw new ApiError('PGRST205', `Could not find the resource '${name}'`, {
+      hint: `Available resources: ${[...registry.keys()].join(', ')}`,
+    })
+  }
+  const caller = requireCaller(c)
+  if (resource.scope === 'user' && caller.kind !== 'session') {
+    throw new ApiError('42501', `${resource.name} holds each member's own rows: an API key has none`, {
+      hint: "Call it with the member's session token (your backend mints one with POST /functions/v1/sessions)",
+    })
+  }
+  if (!can(caller.role, action, resource.policy)) {
+    throw new ApiError('42501', `permission denied to ${action} ${resource.name}`, {
+      hint: `The ${caller.role} role cannot ${action} ${resource.name}`,
+    })
+  }
+  return {
+    c,
+    registry,
+    resource,
+    caller,
+    query: parseQuery(new URL(c.req.url).searchParams),
+    single: (c.req.header('accept') ?? '').includes(SINGLE_OBJECT),
+    prefer: parsePrefer(c.req.header('prefer')),
+  }
+}
+
+/** A filterable, orderable column; derived and secret columns are not. */
+export function column(r: RestRequest, name: string): SQLiteColumn {
+  const col = r.resource.columns[name]
+  if (!col) throw unknownColumn(r.resource.name, name, Object.keys(r.resource.columns))
+  return col
+}
+
+/** The rows the caller may see at all: their org's, and for a `user` resource only their own. */
+export function scopeSql(resource: Resource, caller: Caller): SQL {
+  const org = eq(resource.stored[resource.orgColumn] as SQLiteColumn, caller.orgId)
+  if (resource.scope === 'org' || caller.kind !== 'session') return org
+  return and(org, eq(resource.stored.user_id as SQLiteColumn, caller.userId)) as SQL
+}
+
+/** The scope AND every filter: the only WHERE any statement of a request gets. */
+export function where(r: RestRequest): SQL {
+  const filters = r.query.filters.map((f) => filterToSql(f, r.resource.columns, r.resource.name))
+  return and(scopeSql(r.resource, r.caller), ...filters) as SQL
+}
+
+/** How rows are read for this request: which stored columns to fetch, and the output row for a stored one. */
+export interface Reader {
+  fetch: Record<string, SQLiteColumn>
+  shape(row: Row): Row
+}
+
+/**
+ * `select=` (or every readable column) as a reader. Derived columns and `afterRead` see the whole stored
+ * row; the output holds only the selected readable columns, so a secret never leaves, whatever is asked.
+ */
+export function reader(r: RestRequest): Reader {
+  const { resource } = r
+  const readable = readableColumns(resource)
+  const items = r.query.select ?? readable.map((c) => ({ column: c, alias: undefined }))
+  for (const item of items) {
+    if (!readable.includes(item.column)) throw unknownColumn(resource.name, item.column, readable)
+  }
+  const fetch = resource.afterRead
+    ? (resource.stored as Record<string, SQLiteColumn>)
+    : Object.fromEntries(items.map((i) => [i.column, resource.columns[i.column] as SQLiteColumn]))
+  return {
+    fetch,
+    shape(row) {
+      const shaped = resource.afterRead ? resource.afterRead(row) : row
+      return Object.fromEntries(items.map((i) => [i.alias ?? i.column, shaped[i.column]]))
+    },
+  }
+}
+
+export function notOneRow(n: number): ApiError {
+  return new ApiError('PGRST116', 'JSON object requested, multiple (or no) rows returned', {
+    details: `The result contains ${n} rows`,
+  })
+}
+
+/** The rows as JSON: an array, or one object for a single-object Accept. */
+export function respond(r: RestRequest, rows: Row[], status: 200 | 201 | 206, headers = {}): Response {
+  const body = r.single ? rows[0] : rows
+  return r.c.json(body, status, {
+    ...headers,
+    'Content-Type': `${r.single ? SINGLE_OBJECT : 'application/json'}; charset=utf-8`,
+  })
+}
+
+const methods = { select: 'GET', insert: 'POST', update: 'PATCH', delete: 'DELETE' } as const
+
+export function methodNotAllowed(resource: Resource, what = 'this method'): ApiError {
+  const allow = operations(resource).map((op) => methods[op])
+  return new ApiError('CG405', `${resource.name} does not support ${what}`, {
+    hint: `Allowed: ${allow.join(', ')}`,
+    headers: { Allow: allow.join(', ') },
+  })
+}

@@ -1,0 +1,277 @@
+/**
+ * @module POST, PATCH and DELETE on `/rest/v1/{resource}`, and PostgREST upserts. Each request is one
+ * `db.batch`: the rows it writes plus whatever the write hooks add (the audit log, an outbox row).
+ */
+import { newId } from '@connectgain/db'
+import { and, eq, inArray, or, type SQL } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { ApiError } from '../errors.ts'
+import { readJsonBody } from '../middleware/body.ts'
+import { fromConstraint } from '../middleware/errors.ts'
+import { conflictTarget } from './conflict.ts'
+import { MAX_LIMIT } from './query.ts'
+import type { Resource, Row, WriteContext, WriteEvent } from './registry.ts'
+import {
+  methodNotAllowed,
+  notOneRow,
+  type Reader,
+  type RestRequest,
+  reader,
+  respond,
+  scopeSql,
+  where,
+} from './request.ts'
+import { parseBody } from './validate.ts'
+
+type Statement = BatchItem<'sqlite'>
+
+function writeContext(r: RestRequest): WriteContext {
+  const { db, clock, config } = r.c.get('deps')
+  return { db, caller: r.caller, now: clock.now().toISOString(), config }
+}
+
+/** The values of the columns the server sets on a new row. */
+function serverValues(resource: Resource, ctx: WriteContext): Row {
+  const { caller, now } = ctx
+  const values: Record<(typeof SERVER_VALUE_ORDER)[number], unknown> = {
+    id: newId(resource.idPrefix),
+    org_id: caller.orgId,
+    user_id: caller.kind === 'session' ? caller.userId : null,
+    created_at: now,
+    updated_at: now,
+    created_by: caller.kind === 'session' ? caller.userId : caller.keyId,
+  }
+  return Object.fromEntries(
+    SERVER_VALUE_ORDER.filter((c) => resource.serverColumns.has(c)).map((c) => [c, values[c]]),
+  )
+}
+const SERVER_VALUE_ORDER = ['id', 'org_id', 'user_id', 'created_at', 'updated_at', 'created_by'] as const
+
+/** The table's column defaults, so an insert's "after" row is what the database will hold. */
+function defaults(resource: Resource): Row {
+  return Object.fromEntries(
+    Object.entries(resource.stored).flatMap(([name, col]) =>
+      col.default !== undefined && !(col.default instanceof Object && 'queryChunks' in col.default)
+        ? [[name, col.default]]
+        : [],
+    ),
+  )
+}
+
+/** A body validated by `schema` and turned into stored columns by the resource's `beforeWrite`. */
+async function toStored(
+  r: RestRequest,
+  ctx: WriteContext,
+  schema: Resource['insert'],
+  body: unknown,
+): Promise<Row> {
+  const parsed = parseBody(schema as NonNullable<Resource['insert']>, body, r.resource.name, {
+    serverColumns: r.resource.serverColumns,
+  })
+  return r.resource.beforeWrite ? r.resource.beforeWrite(parsed, ctx) : parsed
+}
+
+/** Runs the writes and every hook's statements as one batch; returns the written rows, shaped for output. */
+async function commit(
+  r: RestRequest,
+  ctx: WriteContext,
+  read: Reader,
+  writes: Statement[],
+  events: WriteEvent[],
+): Promise<Row[]> {
+  if (writes.length === 0) return []
+  const hooks = [...(r.resource.onWrite ? [r.resource.onWrite] : []), ...r.registry.hooks]
+  const added = events.flatMap((event) => hooks.flatMap((hook) => hook(event, ctx)))
+  try {
+    const results = await ctx.db.batch([...writes, ...added] as [Statement, ...Statement[]])
+    return (results.slice(0, writes.length) as Row[][]).flat().map(read.shape)
+  } catch (err) {
+    throw fromConstraint(err, r.resource) ?? err
+  }
+}
+
+function written(r: RestRequest, rows: Row[], created: boolean): Response {
+  const applied: string[] = []
+  if (r.prefer.return) applied.push(`return=${r.prefer.return}`)
+  if (r.prefer.resolution && r.query.onConflict) applied.push(`resolution=${r.prefer.resolution}`)
+  const headers: Record<string, string> = applied.length ? { 'Preference-Applied': applied.join(', ') } : {}
+  if (r.prefer.return === 'representation') return respond(r, rows, created ? 201 : 200, headers)
+  return r.c.body(null, created ? 201 : 204, headers)
+}
+
+export async function insert(r: RestRequest): Promise<Response> {
+  const { resource } = r
+  if (!resource.insert) throw methodNotAllowed(resource)
+  const read = reader(r)
+  const body = await readJsonBody(r.c)
+  const items: unknown[] = Array.isArray(body) ? body : [body]
+  if (items.length === 0 || items.length > MAX_LIMIT) {
+    throw new ApiError('PGRST102', `Send between 1 and ${MAX_LIMIT} rows`, { details: `got ${items.length}` })
+  }
+  if (r.single && items.length !== 1) throw notOneRow(items.length)
+  const ctx = writeContext(r)
+  const rows: Row[] = []
+  for (const item of items)
+    rows.push({ ...(await toStored(r, ctx, resource.insert, item)), ...serverValues(resource, ctx) })
+  if (r.prefer.resolution && r.query.onConflict) return upsert(r, ctx, read, items, rows)
+  const base = defaults(resource)
+  const events = rows.map(
+    (row): WriteEvent => ({
+      op: 'insert',
+      resource,
+      before: null,
+      after: { ...base, ...row },
+      caller: r.caller,
+    }),
+  )
+  const write = ctx.db
+    .insert(resource.table)
+    .values(rows as never)
+    .returning(read.fetch)
+  return written(r, await commit(r, ctx, read, [write], events), true)
+}
+
+/**
+ * PostgREST's upsert: rows that match an existing one on `on_conflict` (plus the scope columns) are
+ * updated with the columns the body sent (`merge-duplicates`) or left alone (`ignore-duplicates`);
+ * the rest are inserted. Each row's statement knows whether it inserts or updates, so hooks see both.
+ */
+async function upsert(
+  r: RestRequest,
+  ctx: WriteContext,
+  read: Reader,
+  items: unknown[],
+  rows: Row[],
+): Promise<Response> {
+  const { resource } = r
+  const merge = r.prefer.resolution === 'merge-duplicates'
+  if (merge && !resource.update) throw methodNotAllowed(resource, 'resolution=merge-duplicates')
+  const target = conflictTarget(resource, r.query.onConflict ?? [])
+  const key = (row: Row) => JSON.stringify(target.map((c) => row[c]))
+  const keys = rows.map(key)
+  if (new Set(keys).size !== keys.length) {
+    throw new ApiError('21000', 'The body names the same row twice', {
+      hint: `Each row must differ in ${target.join(', ')}`,
+    })
+  }
+  const matches = (row: Row) =>
+    and(...target.map((c) => eq(resource.stored[c] as SQLiteColumn, row[c]))) as SQL
+  const existing = await ctx.db
+    .select()
+    .from(resource.table)
+    .where(and(scopeSql(resource, r.caller), or(...rows.map(matches))))
+  const found = new Map(existing.map((row) => [key(row), row as Row]))
+  const base = defaults(resource)
+  const id = resource.stored.id as SQLiteColumn
+  const writes: Statement[] = []
+  const events: WriteEvent[] = []
+  for (const [i, row] of rows.entries()) {
+    const before = found.get(key(row))
+    if (!before) {
+      writes.push(
+        ctx.db
+          .insert(resource.table)
+          .values(row as never)
+          .returning(read.fetch),
+      )
+      events.push({ op: 'insert', resource, before: null, after: { ...base, ...row }, caller: r.caller })
+    } else if (merge) {
+      // Only the columns this body sent: a default must not overwrite what the row holds.
+      const set = await toStored(r, ctx, resource.update, items[i])
+      if (resource.serverColumns.has('updated_at')) set.updated_at = ctx.now
+      writes.push(
+        ctx.db
+          .update(resource.table)
+          .set(set)
+          .where(and(scopeSql(resource, r.caller), eq(id, before.id)))
+          .returning(read.fetch),
+      )
+      events.push({ op: 'update', resource, before, after: { ...before, ...set }, caller: r.caller })
+    }
+  }
+  return written(r, await commit(r, ctx, read, writes, events), true)
+}
+
+function requireFilter(r: RestRequest, verb: 'PATCH' | 'DELETE'): void {
+  if (r.query.filters.length === 0) {
+    throw new ApiError('21000', `${verb} requires a filter`, {
+      hint: `Add a filter such as ?id=eq.<id>: a ${verb} that touches every row is refused`,
+    })
+  }
+  if (r.query.limit !== undefined || r.query.offset !== undefined) {
+    throw new ApiError('PGRST100', `'limit' and 'offset' are not supported on ${verb}`, {
+      hint: 'Narrow the rows with filters instead',
+    })
+  }
+}
+
+/** The stored rows a write will touch; with a single-object Accept, refuses (writing nothing) unless exactly one. */
+async function targetRows(r: RestRequest): Promise<Row[]> {
+  const { db } = r.c.get('deps')
+  const rows = (await db
+    .select()
+    .from(r.resource.table)
+    .where(where(r))
+    .limit(MAX_LIMIT + 1)) as Row[]
+  if (r.single && rows.length !== 1) throw notOneRow(rows.length)
+  // Only the first MAX_LIMIT + 1 rows are read: writing those alone would silently skip the rest.
+  if (rows.length > MAX_LIMIT) {
+    throw new ApiError('21000', `${r.c.req.method} would touch more than ${MAX_LIMIT} rows`, {
+      hint: `Narrow the filter: at most ${MAX_LIMIT} rows per request`,
+    })
+  }
+  return rows
+}
+
+const idsOf = (rows: Row[]) => rows.map((row) => String(row.id))
+
+export async function update(r: RestRequest): Promise<Response> {
+  const { resource } = r
+  if (!resource.update) throw methodNotAllowed(resource)
+  requireFilter(r, 'PATCH')
+  const read = reader(r)
+  const ctx = writeContext(r)
+  const set = await toStored(r, ctx, resource.update, await readJsonBody(r.c))
+  if (Object.keys(set).length === 0) {
+    throw new ApiError('PGRST102', 'Request body has no columns to update', {
+      hint: 'Send {"column": value}',
+    })
+  }
+  if (resource.serverColumns.has('updated_at')) set.updated_at = ctx.now
+  const before = await targetRows(r)
+  const events = before.map(
+    (row): WriteEvent => ({
+      op: 'update',
+      resource,
+      before: row,
+      after: { ...row, ...set },
+      caller: r.caller,
+    }),
+  )
+  const id = resource.stored.id as SQLiteColumn
+  const write = ctx.db
+    .update(resource.table)
+    .set(set)
+    .where(and(where(r), inArray(id, idsOf(before))))
+    .returning(read.fetch)
+  return written(r, await commit(r, ctx, read, before.length ? [write] : [], events), false)
+}
+
+export async function remove(r: RestRequest): Promise<Response> {
+  const { resource } = r
+  if (!resource.deletable) throw methodNotAllowed(resource)
+  requireFilter(r, 'DELETE')
+  const read = reader(r)
+  const ctx = writeContext(r)
+  const before = await targetRows(r)
+  const events = before.map(
+    (row): WriteEvent => ({ op: 'delete', resource, before: row, after: null, caller: r.caller }),
+  )
+  const id = resource.stored.id as SQLiteColumn
+  const write = ctx.db
+    .delete(resource.table)
+    .where(and(where(r), inArray(id, idsOf(before))))
+    .returning(read.fetch)
+  return written(r, await commit(r, ctx, read, before.length ? [write] : [], events), false)
+}
