@@ -2,7 +2,10 @@
 import { type Role, roles } from '@connectgain/contracts'
 import { apiKeys, type Db, memberships, newId, organizations, users } from '@connectgain/db'
 import { and, eq } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
+import { auditStatement } from './audit/audit-log.ts'
 import { sha256Hex, storeApiKey } from './auth/api-keys.ts'
+import type { Caller } from './caller.ts'
 import type { Clock } from './deps.ts'
 
 export const DEMO_ORG = { slug: 'acme', name: 'Acme Inc' } as const
@@ -29,7 +32,8 @@ export async function ensureOrg(db: Db, clock: Clock, slug: string, name = title
 
 /**
  * Finds or provisions the member with `email` in `orgId`. `role`, when given, becomes the member's
- * role; otherwise an existing member keeps theirs and a new one joins as `fallbackRole`.
+ * role; otherwise an existing member keeps theirs and a new one joins as `fallbackRole`. With an
+ * `actor` (a function acting for a caller), an added member or a changed role is audited in the same batch.
  */
 export async function ensureMember(
   db: Db,
@@ -41,8 +45,11 @@ export async function ensureMember(
     role?: Role | undefined
     fallbackRole?: Role
   },
+  actor?: Caller,
 ): Promise<{ userId: string; role: Role }> {
   const now = clock.now().toISOString()
+  const audit = (change: Parameters<typeof auditStatement>[1]) =>
+    actor ? [auditStatement({ db, caller: actor, now }, change)] : []
   const [user] = await db.select().from(users).where(eq(users.email, input.email))
   const userId = user?.id ?? newId('usr')
   const [membership] = user
@@ -53,19 +60,29 @@ export async function ensureMember(
     : []
   const role = input.role ?? membership?.role ?? input.fallbackRole ?? 'agent'
   if (user && membership) {
-    if (membership.role !== role)
-      await db.update(memberships).set({ role }).where(eq(memberships.id, membership.id))
+    if (membership.role !== role) {
+      await db.batch([
+        db.update(memberships).set({ role }).where(eq(memberships.id, membership.id)),
+        ...audit({
+          action: 'update',
+          resource: 'memberships',
+          rowId: membership.id,
+          before: membership,
+          after: { ...membership, role },
+        }),
+      ])
+    }
     return { userId, role }
   }
-  const addMember = db
-    .insert(memberships)
-    .values({ id: newId('mem'), org_id: input.orgId, user_id: userId, role, created_at: now })
-  if (user) await addMember
-  else
-    await db.batch([
-      db.insert(users).values({ id: userId, email: input.email, name: input.name ?? null, created_at: now }),
-      addMember,
-    ])
+  const member = { id: newId('mem'), org_id: input.orgId, user_id: userId, role, created_at: now }
+  const writes: BatchItem<'sqlite'>[] = [
+    ...(user
+      ? []
+      : [db.insert(users).values({ id: userId, email: input.email, name: input.name ?? null, created_at: now })]),
+    db.insert(memberships).values(member),
+    ...audit({ action: 'insert', resource: 'memberships', rowId: member.id, before: null, after: member }),
+  ]
+  await db.batch(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
   return { userId, role }
 }
 

@@ -29,7 +29,7 @@ export interface AuditChange {
 }
 
 /** The audit row for one change, as a statement for the caller's batch (functions use this directly). */
-export function auditStatement(ctx: WriteContext, change: AuditChange) {
+export function auditStatement(ctx: Pick<WriteContext, 'db' | 'caller' | 'now'>, change: AuditChange) {
   const secret = change.secret ?? []
   return ctx.db.insert(auditLog).values({
     id: newId('aud'),

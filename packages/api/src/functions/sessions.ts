@@ -36,7 +36,7 @@ export const sessionsFunction = defineFunction({
     const { db, clock, config } = deps
     const orgId = caller.orgId
     const email = input.email ?? (await memberEmail(db, orgId, input.user_id ?? ''))
-    const member = await ensureMember(db, clock, { orgId, email, name: input.name, role: input.role })
+    const member = await ensureMember(db, clock, { orgId, email, name: input.name, role: input.role }, caller)
     return mintSession(config.SESSION_SECRET, clock, { ...member, orgId })
   },
 })

@@ -39,5 +39,7 @@ export async function select(r: RestRequest): Promise<Response> {
   }
   const span = rows.length ? `${offset}-${offset + rows.length - 1}` : '*'
   const partial = total !== undefined && rows.length < total
-  return respond(r, rows.map(read.shape), partial ? 206 : 200, { 'Content-Range': `${span}/${total ?? '*'}` })
+  return respond(r, await read.shape(rows), partial ? 206 : 200, {
+    'Content-Range': `${span}/${total ?? '*'}`,
+  })
 }

@@ -21,6 +21,11 @@ export type Scope = 'org' | 'user'
 export const SERVER_SET = ['id', 'org_id', 'user_id', 'created_at', 'updated_at', 'created_by'] as const
 export type ServerColumn = (typeof SERVER_SET)[number]
 
+/** What `afterRead` may use: the configuration (ENCRYPTION_KEY to unmask a secret). */
+export interface ReadContext {
+  config: Config
+}
+
 /** What a hook may use: the database (to build statements), the caller, the time of the write, config. */
 export interface WriteContext {
   db: Db
@@ -74,7 +79,7 @@ export interface ResourceDeclaration {
   /** Turns a parsed body into stored columns (hash or encrypt a secret). */
   beforeWrite?: (values: Row, ctx: WriteContext) => Row | Promise<Row>
   /** Shapes a stored row (secrets included) for output: derive a column, mask a secret. */
-  afterRead?: (row: Row) => Row
+  afterRead?: (row: Row, ctx: ReadContext) => Row | Promise<Row>
   /** Statements for the same batch as each written row (an outbox row, say). */
   onWrite?: WriteHook
   /** A valid POST body, unique per `n`: the generated contract tests and the docs use it. */

@@ -77,7 +77,8 @@ export function where(r: RestRequest): SQL {
 /** How rows are read for this request: which stored columns to fetch, and the output row for a stored one. */
 export interface Reader {
   fetch: Record<string, SQLiteColumn>
-  shape(row: Row): Row
+  /** The output rows for stored ones, in order. */
+  shape(rows: Row[]): Promise<Row[]>
 }
 
 /**
@@ -94,12 +95,14 @@ export function reader(r: RestRequest): Reader {
   const fetch = resource.afterRead
     ? (resource.stored as Record<string, SQLiteColumn>)
     : Object.fromEntries(items.map((i) => [i.column, resource.columns[i.column] as SQLiteColumn]))
+  const { config } = r.c.get('deps')
+  const pick = (row: Row) => Object.fromEntries(items.map((i) => [i.alias ?? i.column, row[i.column]]))
+  const { afterRead } = resource
   return {
     fetch,
-    shape(row) {
-      const shaped = resource.afterRead ? resource.afterRead(row) : row
-      return Object.fromEntries(items.map((i) => [i.alias ?? i.column, shaped[i.column]]))
-    },
+    shape: afterRead
+      ? async (rows) => (await Promise.all(rows.map((row) => afterRead(row, { config })))).map(pick)
+      : async (rows) => rows.map(pick),
   }
 }
 

@@ -3,7 +3,7 @@
  * `db.batch`: the rows it writes plus whatever the write hooks add (the audit log, an outbox row).
  */
 import { newId } from '@connectgain/db'
-import { and, eq, inArray, or, type SQL } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { ApiError } from '../errors.ts'
@@ -85,7 +85,7 @@ async function commit(
   const added = events.flatMap((event) => hooks.flatMap((hook) => hook(event, ctx)))
   try {
     const results = await ctx.db.batch([...writes, ...added] as [Statement, ...Statement[]])
-    return (results.slice(0, writes.length) as Row[][]).flat().map(read.shape)
+    return read.shape((results.slice(0, writes.length) as Row[][]).flat())
   } catch (err) {
     throw fromConstraint(err, r.resource) ?? err
   }
@@ -155,19 +155,13 @@ async function upsert(
       hint: `Each row must differ in ${target.join(', ')}`,
     })
   }
-  const matches = (row: Row) =>
-    and(...target.map((c) => eq(resource.stored[c] as SQLiteColumn, row[c]))) as SQL
-  const existing = await ctx.db
-    .select()
-    .from(resource.table)
-    .where(and(scopeSql(resource, r.caller), or(...rows.map(matches))))
-  const found = new Map(existing.map((row) => [key(row), row as Row]))
+  const found = await existingRows(r, target, rows)
   const base = defaults(resource)
   const id = resource.stored.id as SQLiteColumn
   const writes: Statement[] = []
   const events: WriteEvent[] = []
   for (const [i, row] of rows.entries()) {
-    const before = found.get(key(row))
+    const before = found.get(i)
     if (!before) {
       writes.push(
         ctx.db
@@ -191,6 +185,48 @@ async function upsert(
     }
   }
   return written(r, await commit(r, ctx, read, writes, events), true)
+}
+
+/**
+ * The stored row each input row meets on `target`, by input index. The match runs in SQL, so that a
+ * column's collation (tag names are unique case-insensitively) decides, as the unique index does.
+ */
+async function existingRows(r: RestRequest, target: string[], rows: Row[]): Promise<Map<number, Row>> {
+  const { resource } = r
+  const { db } = r.c.get('deps')
+  const names = target.map((_, k) => sql.raw(`c${k}`))
+  const values = sql.join(
+    rows.map(
+      (row, i) =>
+        sql`(${i}, ${sql.join(
+          target.map((c) => sql`${row[c]}`),
+          sql`, `,
+        )})`,
+    ),
+    sql`, `,
+  )
+  const on = sql.join(
+    target.map((c, k) => sql`${resource.stored[c]} = input.${names[k]}`),
+    sql` AND `,
+  )
+  const id = resource.stored.id as SQLiteColumn
+  const matched = await db.all<{ i: number; id: string }>(
+    sql`WITH input(i, ${sql.join(names, sql`, `)}) AS (VALUES ${values})
+        SELECT input.i AS i, ${id} AS id FROM input JOIN ${resource.table} ON ${on}
+        WHERE ${scopeSql(resource, r.caller)}`,
+  )
+  if (matched.length === 0) return new Map()
+  const stored = await db
+    .select()
+    .from(resource.table)
+    .where(
+      inArray(
+        id,
+        matched.map((m) => m.id),
+      ),
+    )
+  const byId = new Map(stored.map((row) => [String((row as Row).id), row as Row]))
+  return new Map(matched.flatMap((m) => (byId.has(m.id) ? [[Number(m.i), byId.get(m.id) as Row]] : [])))
 }
 
 function requireFilter(r: RestRequest, verb: 'PATCH' | 'DELETE'): void {
