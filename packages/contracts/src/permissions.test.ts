@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { can, canCall, canSeeTab, permissionMatrix, roles } from './permissions.ts'
+import {
+  can,
+  canCall,
+  canSeeTab,
+  permissionMatrix,
+  policies,
+  resourceNames,
+  resourcePolicies,
+  roles,
+} from './permissions.ts'
 import { settingsCategories, tabIds } from './tabs.ts'
 
 describe('permission matrix', () => {
@@ -18,6 +27,15 @@ describe('permission matrix', () => {
 
   it('lets only owners and admins mint sessions', () => {
     expect(roles.filter((role) => canCall(role, 'sessions'))).toEqual(['owner', 'admin'])
+  })
+
+  it('derives every resource from its policy: settings for every reader, personal rows for every writer', () => {
+    expect(roles.every((role) => can(role, 'read', 'tags') && can(role, 'read', 'quick_replies'))).toBe(true)
+    expect(roles.filter((role) => can(role, 'write', 'tags'))).toEqual(['owner', 'admin'])
+    expect(roles.every((role) => can(role, 'write', 'chat_preferences'))).toBe(true)
+    expect(roles.filter((role) => can(role, 'read', 'audit_log'))).toEqual(['owner', 'admin'])
+    expect(roles.filter((role) => can(role, 'write', 'audit_log'))).toEqual([])
+    for (const name of resourceNames) expect(Object.keys(policies)).toContain(resourcePolicies[name])
   })
 
   it('never grants a write without the read', () => {
