@@ -1,5 +1,5 @@
 /** @module The OpenAPI 3.1 document, built from the resource registry, the functions and the zod contracts. */
-import { ErrorEnvelope, errorStatus } from '@connectgain/contracts'
+import { ErrorEnvelope, errorStatus, policies, resourcePolicies } from '@connectgain/contracts'
 import { z } from 'zod'
 import type { FunctionDef } from '../functions/registry.ts'
 import { MAX_LIMIT } from '../rest/query.ts'
@@ -202,6 +202,14 @@ function writeNote(schema: z.ZodType | undefined, resource: Resource): string {
   return `${list}${set}${touched}`
 }
 
+/** Who may read and write, from the resource's policy in the permission matrix. */
+function accessNote(resource: Resource): string {
+  const policy = policies[resourcePolicies[resource.policy]]
+  const list = (who: readonly string[]) =>
+    who.length ? who.map((r) => `\`${r}\``).join(', ') : 'nobody (the server writes it)'
+  return `**Access:** read by ${list(policy.read)}; written by ${list(policy.write)}.`
+}
+
 function filterParams(columns: string[]): ParameterObject[] {
   const ops =
     '`eq.`, `neq.`, `gt.`, `gte.`, `lt.`, `lte.`, `like.` (`*` is the wildcard), `ilike.`, `in.(a,b)` or `is.null`'
@@ -240,7 +248,7 @@ function resourcePaths(resource: Resource, schema: ReturnType<typeof schemaConve
     get: {
       operationId: `list_${resource.name}`,
       summary: `Read ${resource.name}`,
-      description: `${resource.description}\n\nReturns the matching rows of your organization as an array, or one object with \`Accept: ${SINGLE_TYPE}\`.`,
+      description: `${resource.description}\n\nReturns the matching rows ${resource.scope === 'user' ? 'of your own (other members’ rows do not exist for you; an API key gets 403)' : 'of your organization'} as an array, or one object with \`Accept: ${SINGLE_TYPE}\`.\n\n${accessNote(resource)}`,
       tags,
       parameters: [
         selectParam(columns),
