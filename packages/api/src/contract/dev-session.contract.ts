@@ -1,4 +1,5 @@
 /** @module Contract: the demo route `POST /functions/v1/dev/session` (sessions for every role, in org A or an org by slug). */
+import { roles } from '@connectgain/contracts'
 import { describe, expect, it } from 'vitest'
 import {
   DEV_SESSION,
@@ -7,7 +8,6 @@ import {
   listOrgs,
   ORG_B,
   readOrg,
-  roles,
   type Session,
   send,
   type Target,

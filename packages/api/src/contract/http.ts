@@ -1,15 +1,15 @@
 /** @module Contract-suite helpers: requests through the target, the one error-envelope check, sessions and org reads. */
+import { type Action, can, type ResourceName, type Role, roles } from '@connectgain/contracts'
 import { expect } from 'vitest'
 import type { ContractTarget } from './suite.ts'
 
 /** The host under test, available once the suite's beforeAll ran. */
 export type Target = () => ContractTarget
 
-export const roles = ['owner', 'admin', 'agent', 'project_manager', 'team_admin'] as const
-export type Role = (typeof roles)[number]
-/** Roles that may update the organization; the others may only read it. */
-export const orgWriters = ['owner', 'admin'] as const satisfies readonly Role[]
-export const orgReaders = ['agent', 'project_manager', 'team_admin'] as const satisfies readonly Role[]
+/** The roles the permission matrix lets `action` the rows of `policy`, in the matrix's order. */
+export function rolesWhoCan(action: Action, policy: ResourceName): Role[] {
+  return roles.filter((role) => can(role, action, policy))
+}
 
 /** Org B's slug for two-tenant checks; org A is the demo org (no `org_slug`). */
 export const ORG_B = 'other-co'

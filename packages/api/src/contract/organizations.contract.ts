@@ -10,9 +10,9 @@ import {
   ORGS,
   type Org,
   type OrgSettings,
-  orgWriters,
   patchOrgs,
   readOrg,
+  rolesWhoCan,
   type Session,
   SINGLE_OBJECT,
   send,
@@ -108,13 +108,16 @@ export function registerOrganizationsContract(target: Target): void {
       await updateOrg(target, owner.access_token, owner.org_id, original)
     })
 
-    it.each(orgWriters)("the spec's body as %s → 204, and a GET shows the new values", async (role) => {
-      const { access_token, org_id } = await devSession(target, role)
-      const res = await patchOrgs(target, access_token, `?id=eq.${org_id}`, specBody)
-      expect(res.status).toBe(204)
-      expect(await res.text()).toBe('')
-      expect(await readOrg(target, access_token, org_id)).toMatchObject({ id: org_id, ...specBody })
-    })
+    it.each(rolesWhoCan('write', 'organizations'))(
+      "the spec's body as %s → 204, and a GET shows the new values",
+      async (role) => {
+        const { access_token, org_id } = await devSession(target, role)
+        const res = await patchOrgs(target, access_token, `?id=eq.${org_id}`, specBody)
+        expect(res.status).toBe(204)
+        expect(await res.text()).toBe('')
+        expect(await readOrg(target, access_token, org_id)).toMatchObject({ id: org_id, ...specBody })
+      },
+    )
 
     it('Prefer: return=representation → 200 with the updated row', async () => {
       const res = await patchOrgs(

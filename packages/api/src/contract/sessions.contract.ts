@@ -1,4 +1,5 @@
 /** @module Contract: `POST /functions/v1/sessions`, where a host backend mints session tokens with its org API key. */
+import type { Role } from '@connectgain/contracts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   devSession,
@@ -7,7 +8,6 @@ import {
   expectSession,
   listOrgs,
   ORG_B,
-  type Role,
   SESSIONS,
   type Session,
   send,

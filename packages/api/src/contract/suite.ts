@@ -1,10 +1,12 @@
 /** @module The API contract suite: HTTP-only tests any host (Node, workerd) must pass, composed from the *.contract.ts files. */
 import { afterAll, beforeAll, describe } from 'vitest'
+import { registry } from '../resources/index.ts'
 import { registerAuthContract } from './auth.contract.ts'
 import { registerDevSessionContract } from './dev-session.contract.ts'
 import { registerOrganizationAccessContract } from './organization-access.contract.ts'
 import { registerOrganizationsContract } from './organizations.contract.ts'
 import { registerPlatformContract } from './platform.contract.ts'
+import { describeResourceContract } from './resource.contract.ts'
 import { registerSessionsContract } from './sessions.contract.ts'
 
 export interface ContractTarget {
@@ -43,6 +45,9 @@ export function describeApiContract(
     registerDevSessionContract(current)
     registerOrganizationsContract(current)
     registerOrganizationAccessContract(current)
+    // Every registered resource, from its declaration and the permission matrix. Audit entries (an
+    // audit_log row in each org) come from the writes of the parts and resources before it.
+    for (const resource of registry.values()) describeResourceContract(current, resource)
     registerSessionsContract(current)
     // Last: its expiry case moves the host clock forward by an hour.
     registerAuthContract(current)
