@@ -8,6 +8,7 @@ const next = doc.replace(
   /<!-- roles:start -->\n[\s\S]*?<!-- roles:end -->/,
   `<!-- roles:start -->\n${roleTableMarkdown()}\n<!-- roles:end -->`,
 )
-if (next === doc && !doc.includes('<!-- roles:start -->')) throw new Error('docs/rest-api.md has no roles markers')
+if (next === doc && !doc.includes('<!-- roles:start -->'))
+  throw new Error('docs/rest-api.md has no roles markers')
 writeFileSync(path, next)
 console.log(roleTableMarkdown())

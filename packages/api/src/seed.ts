@@ -78,7 +78,11 @@ export async function ensureMember(
   const writes: BatchItem<'sqlite'>[] = [
     ...(user
       ? []
-      : [db.insert(users).values({ id: userId, email: input.email, name: input.name ?? null, created_at: now })]),
+      : [
+          db
+            .insert(users)
+            .values({ id: userId, email: input.email, name: input.name ?? null, created_at: now }),
+        ]),
     db.insert(memberships).values(member),
     ...audit({ action: 'insert', resource: 'memberships', rowId: member.id, before: null, after: member }),
   ]

@@ -50,5 +50,18 @@ describe('the built element', () => {
     expect(initialCode).not.toContain('cg-organization-tab') // the tab's own chunk defines it
     expect(initialCode).not.toContain('Unknown time zone') // the contract (and zod) come with the tab
     expect(entry!.dynamicImports).toContain('src/tabs/organization/organization-tab.ts')
+    // Opening a tab loads no zod either: its contract (and zod, one shared chunk) come on the first edit.
+    const staticClosure = (key: string, seen = new Set<string>()): Set<string> => {
+      if (!seen.has(key)) {
+        seen.add(key)
+        for (const imported of manifest[key]?.imports ?? []) staticClosure(imported, seen)
+      }
+      return seen
+    }
+    const zod = Object.keys(manifest).filter((key) => manifest[key]!.file.startsWith('chunks/zod-'))
+    expect(zod).toHaveLength(1)
+    for (const tab of Object.keys(manifest).filter((key) => key.startsWith('src/tabs/'))) {
+      expect([...staticClosure(tab)], tab).not.toContain(zod[0])
+    }
   })
 })

@@ -128,22 +128,6 @@ export const styles = [
     .loading {
       color: var(--_muted);
     }
-    dialog {
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_bg);
-      color: var(--_text);
-      max-width: min(28rem, 90vw);
-    }
-    dialog h2 {
-      font-size: 1.1em;
-      margin-top: 0;
-    }
-    .actions {
-      display: flex;
-      justify-content: flex-end;
-      gap: var(--_space);
-    }
     /* Narrow containers: the navigation collapses behind a menu button. */
     @container (max-width: 640px) {
       .base {

@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing'
 import { sendKeys, setViewport } from '@web/test-runner-commands'
 import { apiUrl, devSession, until } from '../test/session.ts'
+import { hostPage } from '../test/tabs.ts'
 import './index.ts'
 import type { CgSettings } from './cg-settings.ts'
 
@@ -29,6 +30,18 @@ describe('cg-settings', () => {
     expect(tabsOf(el)).to.have.length(26)
     expect(tabsOf(el)[0]).to.equal('notifications')
     await expect(el).to.be.accessible()
+  })
+
+  it('adds no page landmarks: a host page keeps its own header and main, and stays axe-clean', async () => {
+    const { access_token } = await devSession('owner')
+    const page = await hostPage(html`<cg-settings api-url=${apiUrl()} token=${access_token}></cg-settings>`)
+    const shell = page.querySelector<CgSettings>('cg-settings')!
+    expect(
+      shell.shadowRoot!.querySelector('header, main, footer, aside, [role="banner"], [role="main"]'),
+    ).to.equal(null)
+    expect(shell.shadowRoot!.querySelector('[part="header"]')).not.to.equal(null)
+    expect(shell.shadowRoot!.querySelector('[part="panel"]')).not.to.equal(null)
+    await expect(page).to.be.accessible()
   })
 
   it('never shows an agent the admin tabs, even when asked for one', async () => {

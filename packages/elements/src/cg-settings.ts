@@ -11,6 +11,8 @@ import { apiContext, sessionContext } from './context.ts'
 import { defineElement } from './define.ts'
 import { emit } from './events.ts'
 import { useLocale } from './i18n/localization.ts'
+import './kit/cg-dialog.ts'
+import type { CgDialog } from './kit/cg-dialog.ts'
 import { readSession, type Session } from './session.ts'
 import { categoryLabels, type TabElement, tabLabels, tabLoaders } from './tabs/tab-registry.ts'
 
@@ -24,10 +26,12 @@ const HASH_PREFIX = '#settings/'
  * @fires {CustomEvent<CgSavedDetail>} cg-saved - A tab saved its form. `detail: { tab, resource, value }`.
  * @fires {CustomEvent<CgErrorDetail>} cg-error - A request failed. `detail: { code, message, status }`.
  * @csspart base - The outer frame.
+ * The shell adds no page landmarks (no `<header>` or `<main>`): the host page has its own.
+ *
  * @csspart header - The top bar with the title (and the menu button on narrow screens).
  * @csspart nav - The category navigation.
  * @csspart panel - The area that shows the active tab.
- * @csspart dialog - The unsaved-changes confirmation.
+ * @csspart dialog - The unsaved-changes confirmation (the native `<dialog>` inside `<cg-dialog>`).
  * @cssprop [--cg-color-bg=#ffffff] - Background.
  * @cssprop [--cg-color-surface=#f6f7f9] - Raised surfaces, the navigation.
  * @cssprop [--cg-color-text=#1b1f24] - Text.
@@ -77,7 +81,7 @@ export class CgSettings extends LitElement {
   private focusHeading = false
   private readonly tabElements = new Map<TabId, TabElement>()
 
-  @query('dialog') private dialog?: HTMLDialogElement
+  @query('cg-dialog') private dialog?: CgDialog
 
   /** The tabs this member's role may see, in display order. */
   get visibleTabs(): TabId[] {
@@ -176,7 +180,7 @@ export class CgSettings extends LitElement {
     if (tab === previous) return
     if (!force && this.currentTabElement()?.hasUnsavedChanges) {
       this.pendingTab = tab
-      void this.updateComplete.then(() => this.dialog?.showModal())
+      void this.updateComplete.then(() => this.dialog?.show())
       return
     }
     this.tab = tab
@@ -189,7 +193,6 @@ export class CgSettings extends LitElement {
   private leave(confirmed: boolean): void {
     const pending = this.pendingTab
     this.pendingTab = null
-    this.dialog?.close()
     if (confirmed && pending) {
       this.tabElements.delete(this.activeTab as TabId) // its edits are discarded
       this.navigate(pending, { force: true })
@@ -264,10 +267,10 @@ export class CgSettings extends LitElement {
         : this.broken.has(active)
           ? html`<p role="alert">${msg('This section could not be loaded. Check your connection and reload the page.', { id: 'shell.load-failed' })}</p>`
           : html`<p role="status" class="loading">${msg('Loading…', { id: 'shell.loading' })}</p>`
-    return html`<main part="panel" class="panel">
+    return html`<div part="panel" class="panel">
       <h2 id="cg-tab-heading" class="tab-heading" tabindex="-1">${tabLabels[active]()}</h2>
       ${body}
-    </main>`
+    </div>`
   }
 
   override render() {
@@ -282,7 +285,7 @@ export class CgSettings extends LitElement {
       return html`<div part="base" class="base empty" role="status">${message}</div>`
     }
     return html`<div part="base" class="base ${this.navOpen ? 'nav-open' : ''}">
-      <header part="header" class="header">
+      <div part="header" class="header">
         <span class="title">${title}</span>
         <button
           class="menu"
@@ -295,20 +298,18 @@ export class CgSettings extends LitElement {
         >
           ${tabLabels[active]()}
         </button>
-      </header>
+      </div>
       ${this.renderNav(active)} ${this.renderPanel(active)}
-      <dialog part="dialog" aria-labelledby="cg-unsaved-title" @cancel=${() => this.leave(false)}>
-        <h2 id="cg-unsaved-title">${msg('Discard unsaved changes?', { id: 'shell.unsaved-title' })}</h2>
-        <p>${msg('You have changes on this tab that are not saved.', { id: 'shell.unsaved-body' })}</p>
-        <div class="actions">
-          <button type="button" class="secondary" @click=${() => this.leave(false)}>
-            ${msg('Keep editing', { id: 'shell.unsaved-stay' })}
-          </button>
-          <button type="button" class="danger" @click=${() => this.leave(true)}>
-            ${msg('Discard changes', { id: 'shell.unsaved-leave' })}
-          </button>
-        </div>
-      </dialog>
+      <cg-dialog
+        exportparts="dialog"
+        variant="confirm"
+        danger
+        heading=${msg('Discard unsaved changes?', { id: 'shell.unsaved-title' })}
+        cancel-label=${msg('Keep editing', { id: 'shell.unsaved-stay' })}
+        confirm-label=${msg('Discard changes', { id: 'shell.unsaved-leave' })}
+        @cg-close=${(e: CustomEvent<{ confirmed: boolean }>) => this.leave(e.detail.confirmed)}
+        >${msg('You have changes on this tab that are not saved.', { id: 'shell.unsaved-body' })}</cg-dialog
+      >
     </div>`
   }
 }

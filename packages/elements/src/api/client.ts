@@ -1,4 +1,5 @@
 /** @module The API client tabs use: fetch with PostgREST conventions, typed envelope errors, token refresh on 401. */
+import type { FieldIssue } from '@connectgain/contracts/errors'
 
 /** The server's error envelope, or a network failure as one. */
 export class ApiRequestError extends Error {
@@ -13,15 +14,16 @@ export class ApiRequestError extends Error {
     this.name = 'ApiRequestError'
   }
 
-  /** Per-field messages from `details` (`[{ field, message }]`), for forms. */
-  get fieldErrors(): Record<string, string> {
+  /** The field issues in `details` (`[{ field, message, issue?, params? }]`), first per field, for forms. */
+  get fieldIssues(): Record<string, FieldIssue> {
     if (!Array.isArray(this.details)) return {}
-    const errors: Record<string, string> = {}
+    const issues: Record<string, FieldIssue> = {}
     for (const item of this.details as unknown[]) {
-      const { field, message } = (item ?? {}) as { field?: unknown; message?: unknown }
-      if (typeof field === 'string' && typeof message === 'string') errors[field] ??= message
+      const issue = (item ?? {}) as Partial<FieldIssue>
+      if (typeof issue.field === 'string' && typeof issue.message === 'string')
+        issues[issue.field] ??= issue as FieldIssue
     }
-    return errors
+    return issues
   }
 }
 
@@ -46,7 +48,21 @@ export interface RequestOptions {
   single?: boolean
   /** `Prefer: return=representation`. */
   returnRepresentation?: boolean
+  /** `Prefer: resolution=merge-duplicates`: a POST that updates the row it conflicts with (with `on_conflict=`). */
+  upsert?: boolean
   signal?: AbortSignal
+}
+
+/** A page of rows and the total the server counted (`Content-Range: 0-24/57`). */
+export interface Page<T> {
+  rows: T[]
+  total: number | null
+}
+
+/** The total of a `Content-Range` (`0-24/57` → 57, an empty page → 0); null when the server did not count. */
+export function totalOf(contentRange: string | null): number | null {
+  const total = contentRange?.split('/')[1]
+  return total && total !== '*' ? Number(total) : null
 }
 
 export class ApiClient {
@@ -83,18 +99,41 @@ export class ApiClient {
 
   /** Sends a request; on a 401 with a tokenProvider, gets a new token and retries once. */
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return (await this.exchange<T>(path, options)).body
+  }
+
+  /** GETs rows `offset`…`offset + limit - 1` (a `Range` header) with `Prefer: count=exact`. */
+  async page<T>(path: string, offset: number, limit: number, signal?: AbortSignal): Promise<Page<T>> {
+    const range = `${offset}-${offset + limit - 1}`
+    const { body, headers } = await this.exchange<T[]>(
+      path,
+      { signal },
+      { Range: range, Prefer: 'count=exact' },
+    )
+    return { rows: body, total: totalOf(headers.get('Content-Range')) }
+  }
+
+  private async exchange<T>(
+    path: string,
+    options: RequestOptions,
+    extra: Record<string, string> = {},
+  ): Promise<{ body: T; headers: Headers }> {
     try {
-      return await this.attempt<T>(path, options)
+      return await this.attempt<T>(path, options, extra)
     } catch (err) {
       if (err instanceof ApiRequestError) this.options.onError?.(err)
       throw err
     }
   }
 
-  private async attempt<T>(path: string, options: RequestOptions): Promise<T> {
-    let response = await this.send(path, options, await this.currentToken())
+  private async attempt<T>(
+    path: string,
+    options: RequestOptions,
+    extra: Record<string, string>,
+  ): Promise<{ body: T; headers: Headers }> {
+    let response = await this.send(path, options, await this.currentToken(), extra)
     if (response.status === 401 && this.options.tokenProvider) {
-      response = await this.send(path, options, await this.refresh())
+      response = await this.send(path, options, await this.refresh(), extra)
     }
     const text = await response.text()
     const body: unknown = text ? JSON.parse(text) : null
@@ -113,16 +152,26 @@ export class ApiClient {
         envelope.hint ?? null,
       )
     }
-    return body as T
+    return { body: body as T, headers: response.headers }
   }
 
-  private async send(path: string, options: RequestOptions, token: string | undefined): Promise<Response> {
+  private async send(
+    path: string,
+    options: RequestOptions,
+    token: string | undefined,
+    extra: Record<string, string>,
+  ): Promise<Response> {
     const headers: Record<string, string> = {
       Accept: options.single ? 'application/vnd.pgrst.object+json' : 'application/json',
+      ...extra,
     }
     if (token) headers.Authorization = `Bearer ${token}`
     if (options.body !== undefined) headers['Content-Type'] = 'application/json'
-    if (options.returnRepresentation) headers.Prefer = 'return=representation'
+    const prefer = [
+      options.upsert && 'resolution=merge-duplicates',
+      options.returnRepresentation && 'return=representation',
+    ].filter(Boolean)
+    if (prefer.length) headers.Prefer = prefer.join(',')
     try {
       return await (this.options.fetch ?? fetch)(`${this.baseUrl}${path}`, {
         method: options.method ?? 'GET',

@@ -1,8 +1,10 @@
 /** @module `<cg-secret-field>`: a secret (e.g. an API key shown once), masked, with Reveal and Copy buttons. */
+import { localized, msg } from '@lit/localize'
 import { css, html, nothing, type PropertyValues } from 'lit'
 import { property, query, state } from 'lit/decorators.js'
 import { live } from 'lit/directives/live.js'
 import { defineElement } from '../define.ts'
+import { defaultText } from './default-text.ts'
 import { FieldElement } from './field-element.ts'
 import { fieldStyles } from './field-styles.ts'
 
@@ -34,6 +36,7 @@ const STATUS_MS = 3000
  * @csspart copy-button - The Copy button.
  * @csspart status - The polite live region that says "Copied".
  */
+@localized()
 export class CgSecretField extends FieldElement<string> {
   static override styles = [
     ...fieldStyles,
@@ -79,15 +82,26 @@ export class CgSecretField extends FieldElement<string> {
 
   @property() value = ''
   @property() placeholder = ''
+  // Each text below is built in, in English and Spanish; set one to override it.
   /** The Reveal button's text while the secret is masked. */
-  @property({ attribute: 'reveal-label' }) revealLabel = 'Reveal'
+  @property({ attribute: 'reveal-label' })
+  @defaultText(() => msg('Reveal', { id: 'form.reveal' }))
+  revealLabel!: string
   /** The same button's text while the secret is shown. */
-  @property({ attribute: 'hide-label' }) hideLabel = 'Hide'
-  @property({ attribute: 'copy-label' }) copyLabel = 'Copy'
+  @property({ attribute: 'hide-label' })
+  @defaultText(() => msg('Hide', { id: 'form.hide' }))
+  hideLabel!: string
+  @property({ attribute: 'copy-label' })
+  @defaultText(() => msg('Copy', { id: 'form.copy' }))
+  copyLabel!: string
   /** Announced (and shown) after a successful copy. */
-  @property({ attribute: 'copied-label' }) copiedLabel = 'Copied'
+  @property({ attribute: 'copied-label' })
+  @defaultText(() => msg('Copied', { id: 'form.copied' }))
+  copiedLabel!: string
   /** Announced when the clipboard is unavailable and the text was selected instead. */
-  @property({ attribute: 'selected-label' }) selectedLabel = 'Selected: press Ctrl+C (⌘C) to copy'
+  @property({ attribute: 'selected-label' })
+  @defaultText(() => msg('Selected: press Ctrl+C (⌘C) to copy', { id: 'form.selected' }))
+  selectedLabel!: string
   /** Whether the secret is shown in clear text. */
   @property({ type: Boolean, reflect: true }) revealed = false
 

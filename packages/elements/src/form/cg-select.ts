@@ -1,8 +1,10 @@
 /** @module `<cg-select>`: a searchable single-select combobox (WAI-ARIA 1.2 combobox with a listbox popup). */
+import { localized, msg } from '@lit/localize'
 import { css, html, nothing, type PropertyValues } from 'lit'
 import { property, query, state } from 'lit/decorators.js'
 import { live } from 'lit/directives/live.js'
 import { defineElement } from '../define.ts'
+import { defaultText } from './default-text.ts'
 import { FieldElement } from './field-element.ts'
 import { fieldStyles } from './field-styles.ts'
 
@@ -48,6 +50,7 @@ interface Section {
  * @csspart group-label - The heading of an option group.
  * @csspart empty - The "No matches" message.
  */
+@localized()
 export class CgSelect extends FieldElement<string> {
   static override styles = [
     ...fieldStyles,
@@ -89,7 +92,7 @@ export class CgSelect extends FieldElement<string> {
         display: none;
       }
       ul.popup {
-        max-height: min(18rem, 50vh);
+        max-height: min(288px, 50vh);
         overflow-y: auto;
         overscroll-behavior: contain;
       }
@@ -146,8 +149,10 @@ export class CgSelect extends FieldElement<string> {
   @property() value = ''
   @property({ attribute: false }) options: SelectOption[] = []
   @property() placeholder = ''
-  /** Shown in the popup when the typed text matches no option. */
-  @property({ attribute: 'no-matches-label' }) noMatchesLabel = 'No matches'
+  /** Shown in the popup when the typed text matches no option; "No matches" in the UI's language by default. */
+  @property({ attribute: 'no-matches-label' })
+  @defaultText(() => msg('No matches', { id: 'form.no-matches' }))
+  noMatchesLabel!: string
 
   @state() private open = false
   /** The text the user typed; only shown while the list is open. */

@@ -1,9 +1,11 @@
 /** @module `<cg-toast-region>`: transient messages (saved, failed, …) stacked in the bottom-right corner. */
+import { localized, msg } from '@lit/localize'
 import { css, html, LitElement } from 'lit'
 import { property, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
 import { defineElement } from '../define.ts'
 import { tokens } from '../styles/theme.ts'
+import { defaultText } from './default-text.ts'
 
 export type ToastKind = 'success' | 'error' | 'info'
 
@@ -29,6 +31,7 @@ let nextToast = 0
  * @csspart message - A toast's text.
  * @csspart dismiss - A toast's close button.
  */
+@localized()
 export class CgToastRegion extends LitElement {
   static override styles = [
     tokens,
@@ -43,7 +46,7 @@ export class CgToastRegion extends LitElement {
         right: calc(var(--_space) * 2);
         bottom: calc(var(--_space) * 2);
         z-index: 1000;
-        width: min(24rem, calc(100vw - var(--_space) * 4));
+        width: min(384px, calc(100vw - var(--_space) * 4));
         pointer-events: none;
       }
       .toast {
@@ -99,8 +102,10 @@ export class CgToastRegion extends LitElement {
     `,
   ]
 
-  /** The close button's accessible name. */
-  @property({ attribute: 'dismiss-label' }) dismissLabel = 'Dismiss'
+  /** The close button's accessible name; "Dismiss" in the UI's language by default. */
+  @property({ attribute: 'dismiss-label' })
+  @defaultText(() => msg('Dismiss', { id: 'form.dismiss' }))
+  dismissLabel!: string
 
   @state() private toasts: Toast[] = []
   private paused = false

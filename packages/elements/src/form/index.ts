@@ -1,5 +1,6 @@
 /** @module The form kit: importing it registers every control. */
 import './cg-checkbox-group.ts'
+import './cg-color-field.ts'
 import './cg-datetime.ts'
 import './cg-secret-field.ts'
 import './cg-select.ts'
@@ -9,6 +10,7 @@ import './cg-toast.ts'
 import './cg-toggle.ts'
 
 export { CgCheckboxGroup, type CheckboxOption } from './cg-checkbox-group.ts'
+export { CgColorField } from './cg-color-field.ts'
 export { CgDatetime, isoToLocalInput, localInputToIso } from './cg-datetime.ts'
 export { CgSecretField, type CopyDetail } from './cg-secret-field.ts'
 export { CgSelect, type SelectOption } from './cg-select.ts'

@@ -42,7 +42,10 @@ export const tabLabels: Record<TabId, () => string> = {
 
 /** Tabs that have landed, each a chunk of its own that defines `cg-<id>-tab`. The rest say "not available yet". */
 export const tabLoaders: Partial<Record<TabId, () => Promise<unknown>>> = {
+  'chat-contacts': () => import('./chat-contacts/chat-contacts-tab.ts'),
   organization: () => import('./organization/organization-tab.ts'),
+  'quick-replies': () => import('./quick-replies/quick-replies-tab.ts'),
+  'tags-labels': () => import('./tags-labels/tags-labels-tab.ts'),
 }
 
 /** What the shell asks of a loaded tab element. */

@@ -1,48 +1,31 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing'
-import { sendKeys } from '@web/test-runner-commands'
+import { expect, html, oneEvent } from '@open-wc/testing'
 import { apiUrl, devSession, readOrg, uniqueSlug, until } from '../../../test/session.ts'
-import '../../index.ts'
+import { choose, hostPage, typeInto } from '../../../test/tabs.ts'
 import type { CgSettings } from '../../cg-settings.ts'
+import type { CgDialog } from '../../kit/cg-dialog.ts'
 import type { CgOrganizationTab } from './organization-tab.ts'
 
 type Role = Parameters<typeof devSession>[0]
 
-/** `<cg-settings>` on the Organization tab for `role` in a fresh org of its own (tests write). */
+/** `<cg-settings>` on the Organization tab for `role` in a fresh org of its own (tests write), in a host page. */
 async function open(role: Role, { locale = '', slug = uniqueSlug('org') } = {}) {
   const session = await devSession(role, slug)
-  const shell = await fixture<CgSettings>(
+  const page = await hostPage(
     html`<cg-settings api-url=${apiUrl()} token=${session.access_token} tab="organization" locale=${locale}></cg-settings>`,
   )
+  const shell = page.querySelector('cg-settings') as CgSettings
   const tab = () => shell.shadowRoot!.querySelector<CgOrganizationTab>('cg-organization-tab')!
   await until(() => !!tab()?.shadowRoot?.querySelector('form'), 'the organization form')
   const root = tab().shadowRoot!
   const field = <T extends HTMLElement = HTMLElement>(name: string) =>
     root.querySelector<T>(`[name="${name}"]`)!
   const save = () => root.querySelector<HTMLButtonElement>('button[type="submit"]')
-  return { shell, tab: tab(), root, field, save, session, slug }
-}
-
-/** Types into a control's own input, as a user would. */
-async function typeInto(control: HTMLElement, text: string, { clear = true } = {}) {
-  const input = control.shadowRoot!.querySelector<HTMLInputElement>('input')!
-  input.focus()
-  if (clear) {
-    input.select()
-    await sendKeys({ press: 'Backspace' })
-  }
-  await sendKeys({ type: text })
-}
-
-/** Picks an option in a cg-select by typing to filter and pressing Enter. */
-async function choose(select: HTMLElement, text: string) {
-  await typeInto(select, text)
-  await sendKeys({ press: 'ArrowDown' })
-  await sendKeys({ press: 'Enter' })
+  return { page, shell, tab: tab(), root, field, save, session, slug }
 }
 
 describe('Organization tab', () => {
   it('Use Case 1: an admin changes name, timezone and currency, saves, and the server has them', async () => {
-    const { tab, field, save, session, slug } = await open('admin')
+    const { page, tab, field, save, session, slug } = await open('admin')
     expect((field('name') as HTMLInputElement & { value: string }).value).to.equal(
       slug.replace(
         /(^|-)([a-z0-9])/g,
@@ -50,7 +33,7 @@ describe('Organization tab', () => {
       ),
     )
     expect(save()!.disabled, 'Save is disabled while nothing changed').to.equal(true)
-    await expect(tab).to.be.accessible()
+    await expect(page).to.be.accessible()
 
     await typeInto(field('name'), 'My Company')
     await choose(field('timezone'), 'New York')
@@ -91,7 +74,7 @@ describe('Organization tab', () => {
   })
 
   it('shows client-side validation under the field and sends nothing', async () => {
-    const { tab, field, save, session } = await open('owner')
+    const { page, field, save, session } = await open('owner')
     const before = await readOrg(session.access_token)
     await typeInto(field('slug'), 'Not A Slug')
     save()!.click()
@@ -100,7 +83,7 @@ describe('Organization tab', () => {
       'lowercase letters and digits',
     )
     expect(await readOrg(session.access_token)).to.deep.equal(before)
-    await expect(tab).to.be.accessible()
+    await expect(page).to.be.accessible()
   })
 
   it("maps the server's 409 for a taken slug onto the slug field, and changes nothing", async () => {
@@ -119,12 +102,12 @@ describe('Organization tab', () => {
 
   for (const role of ['agent', 'project_manager'] as const) {
     it(`is read-only for ${role}: no Save button, fields read-only, a note says why`, async () => {
-      const { tab, root, field, save } = await open(role)
+      const { page, root, field, save } = await open(role)
       expect(save()).to.equal(null)
       for (const name of ['name', 'slug', 'timezone', 'currency'])
         expect(field(name).hasAttribute('readonly')).to.equal(true)
       expect(root.querySelector('.note')!.textContent).to.contain('Only owners and admins')
-      await expect(tab).to.be.accessible()
+      await expect(page).to.be.accessible()
     })
   }
 
@@ -133,16 +116,16 @@ describe('Organization tab', () => {
     await typeInto(field('name'), 'Half typed')
     const link = (tab: string) =>
       shell.shadowRoot!.querySelector<HTMLAnchorElement>(`nav a[data-tab="${tab}"]`)!
-    const dialog = shell.shadowRoot!.querySelector('dialog')!
+    const dialog = shell.shadowRoot!.querySelector<CgDialog>('cg-dialog')!
     link('webhooks').click()
     await until(() => dialog.open, 'the unsaved-changes dialog')
-    dialog.querySelector<HTMLButtonElement>('button.secondary')!.click()
+    dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part="cancel"]')!.click()
     await shell.updateComplete
     expect(dialog.open).to.equal(false)
     expect(shell.getAttribute('tab')).to.equal('organization')
     link('webhooks').click()
     await until(() => dialog.open, 'the dialog again')
-    dialog.querySelector<HTMLButtonElement>('button.danger')!.click()
+    dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part="confirm"]')!.click()
     await shell.updateComplete
     expect(shell.getAttribute('tab')).to.equal('webhooks')
   })

@@ -1,0 +1,103 @@
+import { expect, html, oneEvent } from '@open-wc/testing'
+import { sendKeys } from '@web/test-runner-commands'
+import { hostPage } from '../../test/tabs.ts'
+import './cg-resource-list.ts'
+import type { CgResourceList, ListColumn } from './cg-resource-list.ts'
+
+const columns: ListColumn[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'scope', label: 'Applies to', render: (row) => String(row.scope).toUpperCase() },
+]
+const rows = Array.from({ length: 25 }, (_, i) => ({ id: `tag_${i}`, name: `Tag ${i + 1}`, scope: 'both' }))
+
+async function list(props: Partial<CgResourceList>) {
+  const page = await hostPage(
+    html`<cg-resource-list label="Tags" empty-text="No tags yet." .columns=${columns}></cg-resource-list>`,
+  )
+  const el = page.querySelector<CgResourceList>('cg-resource-list')!
+  Object.assign(el, props)
+  await el.updateComplete
+  const root = el.shadowRoot!
+  return { page, el, root, text: () => root.textContent!.replace(/\s+/g, ' ').trim() }
+}
+
+describe('cg-resource-list', () => {
+  it('says it is loading, then shows the rows in a named table with the range and pager', async () => {
+    const { page, el, root, text } = await list({ status: 'loading' })
+    expect(root.querySelector('[role="status"]')!.textContent).to.equal('Loading…')
+    Object.assign(el, { status: 'ready', rows, total: 57, offset: 0, limit: 25 })
+    await el.updateComplete
+    expect(root.querySelector('table')!.getAttribute('aria-label')).to.equal('Tags')
+    expect([...root.querySelectorAll('th')].map((th) => th.textContent)).to.deep.equal(['Name', 'Applies to'])
+    expect(root.querySelectorAll('tbody tr')).to.have.length(25)
+    expect(root.querySelector('tbody td:nth-child(2)')!.textContent).to.equal('BOTH')
+    expect(text()).to.contain('1–25 of 57')
+    const previous = root.querySelector<HTMLButtonElement>('[data-page="previous"]')!
+    const next = root.querySelector<HTMLButtonElement>('[data-page="next"]')!
+    expect(previous.disabled).to.equal(true)
+    await expect(page).to.be.accessible()
+    setTimeout(() => next.click())
+    expect((await oneEvent(el, 'cg-page')).detail).to.deep.equal({ offset: 25 })
+  })
+
+  it('pages: the last page says "51–57 of 57", Next is disabled, Previous asks for the page before', async () => {
+    const { el, root, text } = await list({ status: 'ready', rows: rows.slice(0, 7), total: 57, offset: 50 })
+    expect(text()).to.contain('51–57 of 57')
+    expect(root.querySelector<HTMLButtonElement>('[data-page="next"]')!.disabled).to.equal(true)
+    setTimeout(() => root.querySelector<HTMLButtonElement>('[data-page="previous"]')!.click())
+    expect((await oneEvent(el, 'cg-page')).detail).to.deep.equal({ offset: 25 })
+  })
+
+  it('has no pager on a single page, and keeps the old rows (busy) while the next page loads', async () => {
+    const { el, root, text } = await list({ status: 'ready', rows: rows.slice(0, 3), total: 3 })
+    expect(text()).to.contain('1–3 of 3')
+    expect(root.querySelector('[data-page]')).to.equal(null)
+    el.status = 'loading'
+    await el.updateComplete
+    expect(root.querySelectorAll('tbody tr')).to.have.length(3)
+    expect(root.querySelector('table')!.getAttribute('aria-busy')).to.equal('true')
+  })
+
+  it('shows the empty text, or what the search did not match', async () => {
+    const { page, el, text } = await list({ status: 'empty', total: 0 })
+    expect(text()).to.equal('No tags yet.')
+    await expect(page).to.be.accessible()
+    el.query = 'vip'
+    await el.updateComplete
+    expect(text()).to.equal('Nothing matches “vip”.')
+  })
+
+  it('shows a failed load as an alert whose Try again fires cg-retry', async () => {
+    const { page, el, root } = await list({ status: 'failed', error: 'Cannot reach the API.' })
+    const alert = root.querySelector('[role="alert"]')!
+    expect(alert.textContent).to.contain('Could not load the list.')
+    expect(alert.textContent).to.contain('Cannot reach the API.')
+    await expect(page).to.be.accessible()
+    setTimeout(() => alert.querySelector('button')!.click())
+    await oneEvent(el, 'cg-retry')
+  })
+
+  it('with search-label, fires one cg-search when the typing pauses, and at once on Enter', async () => {
+    const { page, el, root } = await list({
+      status: 'ready',
+      rows,
+      total: 25,
+      searchLabel: 'Search tags',
+      searchDelay: 50,
+    })
+    const input = root.querySelector<HTMLInputElement>('input[type="search"]')!
+    expect(root.querySelector('label')!.textContent).to.equal('Search tags')
+    await expect(page).to.be.accessible()
+    const events: string[] = []
+    el.addEventListener('cg-search', (e) => events.push(e.detail.query))
+    input.focus()
+    await sendKeys({ type: 'vip' })
+    await new Promise((r) => setTimeout(r, 150))
+    expect(events).to.deep.equal(['vip'])
+    el.searchDelay = 10_000
+    await sendKeys({ type: 's' })
+    await sendKeys({ press: 'Enter' })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(events).to.deep.equal(['vip', 'vips'])
+  })
+})

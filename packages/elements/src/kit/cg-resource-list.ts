@@ -1,0 +1,208 @@
+/** @module `<cg-resource-list>`: a table of rows with loading, empty and error states, a search box and Range paging. */
+import { localized, msg, str } from '@lit/localize'
+import { html, LitElement, nothing } from 'lit'
+import { property } from 'lit/decorators.js'
+import { live } from 'lit/directives/live.js'
+import { repeat } from 'lit/directives/repeat.js'
+import { defineElement } from '../define.ts'
+import { styles } from './cg-resource-list.styles.ts'
+import type { LoadStatus } from './resource-controller.ts'
+
+/** One column: its header and how a row's cell renders (the row's `key` value by default). */
+export interface ListColumn<Row = Record<string, unknown>> {
+  key: string
+  label: string
+  render?: (row: Row) => unknown
+  /** A class on the column's cells: `mono` (code), `clamp` (one line, ellipsis), `muted`, `actions`. */
+  class?: string
+}
+
+export interface PageDetail {
+  /** The first row of the page asked for. */
+  offset: number
+}
+
+export interface SearchDetail {
+  query: string
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    /** `<cg-resource-list>`: the member asked for another page. */
+    'cg-page': CustomEvent<PageDetail>
+    /** `<cg-resource-list>`: the member pressed Try again after a failed load. */
+    'cg-retry': CustomEvent<void>
+    /** `<cg-resource-list>`: the search text changed (debounced). */
+    'cg-search': CustomEvent<SearchDetail>
+  }
+}
+
+/**
+ * Shows what a `ResourceController` loaded: "Loading…", the rows in a table, an empty message, or an error
+ * with Try again; a pager ("1–25 of 57", Previous, Next) when there is more than one page; and, with
+ * `search-label`, a search box that fires `cg-search` once the typing pauses (Enter: at once).
+ * Events bubble inside the shadow root the list is in.
+ *
+ * @tag cg-resource-list
+ * @fires cg-page - Previous or Next; `detail.offset` is the page's first row.
+ * @fires cg-retry - Try again after a failed load.
+ * @fires cg-search - The search text; `detail.query`.
+ * @slot empty - Shown under the empty message (e.g. a button that creates the first row).
+ * @csspart table - The table.
+ * @csspart pager - The range text and the page buttons.
+ * @csspart search - The search input.
+ * @cssprop [--cg-list-row-height=44px] - Minimum height of a row.
+ */
+@localized()
+export class CgResourceList extends LitElement {
+  static override styles = styles
+
+  @property({ attribute: false }) rows: readonly Record<string, unknown>[] = []
+  @property({ attribute: false }) columns: readonly ListColumn<never>[] = []
+  @property() status: LoadStatus = 'loading'
+  /** The load error's message, shown after "Could not load the list." */
+  @property() error = ''
+  @property({ type: Number }) offset = 0
+  @property({ type: Number }) limit = 25
+  @property({ type: Number }) total = 0
+  /** The table's accessible name, e.g. "Tags". */
+  @property() label = ''
+  /** Shown when there are no rows at all. */
+  @property({ attribute: 'empty-text' }) emptyText = ''
+  /** The search box's label; no search box when empty. */
+  @property({ attribute: 'search-label' }) searchLabel = ''
+  /** The current search text. */
+  @property() query = ''
+  /** Milliseconds of quiet typing before `cg-search`. */
+  @property({ type: Number, attribute: 'search-delay' }) searchDelay = 300
+
+  private searchTimer?: ReturnType<typeof setTimeout>
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    clearTimeout(this.searchTimer)
+  }
+
+  private fire<K extends 'cg-page' | 'cg-retry' | 'cg-search'>(
+    name: K,
+    detail: HTMLElementEventMap[K]['detail'],
+  ) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true }))
+  }
+
+  private search(query: string, delay: number): void {
+    clearTimeout(this.searchTimer)
+    this.searchTimer = setTimeout(() => {
+      if (query === this.query) return
+      this.query = query
+      this.fire('cg-search', { query })
+    }, delay)
+  }
+
+  private renderSearch() {
+    if (!this.searchLabel) return nothing
+    return html`<div class="search">
+      <label for="search">${this.searchLabel}</label>
+      <input
+        id="search"
+        part="search"
+        type="search"
+        autocomplete="off"
+        .value=${live(this.query)}
+        @input=${(e: Event) => this.search((e.target as HTMLInputElement).value, this.searchDelay)}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter') this.search((e.target as HTMLInputElement).value, 0)
+        }}
+      />
+    </div>`
+  }
+
+  private renderTable() {
+    const columns = this.columns as readonly ListColumn[]
+    return html`<div class="scroll">
+      <table part="table" aria-label=${this.label} aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
+        <thead>
+          <tr>
+            ${columns.map((c) => html`<th scope="col" class=${c.class ?? nothing}><span>${c.label}</span></th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${repeat(
+            this.rows,
+            (row) => row.id,
+            (row) =>
+              html`<tr>
+                ${columns.map((c) => html`<td class=${c.class ?? nothing}>${c.render ? c.render(row) : row[c.key]}</td>`)}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`
+  }
+
+  private renderPager() {
+    if (this.status !== 'ready' || this.total === 0) return nothing
+    const from = this.offset + 1
+    const to = Math.min(this.offset + this.rows.length, this.total)
+    const total = this.total
+    const paged = this.total > this.limit
+    return html`<div class="pager" part="pager">
+      <span class="range" role="status">${msg(str`${from}–${to} of ${total}`, { id: 'kit.list.range' })}</span>
+      ${
+        paged
+          ? html`<button
+              type="button"
+              data-page="previous"
+              ?disabled=${this.offset === 0}
+              @click=${() => this.fire('cg-page', { offset: Math.max(0, this.offset - this.limit) })}
+            >
+              ${msg('Previous', { id: 'kit.list.previous' })}
+            </button>
+            <button
+              type="button"
+              data-page="next"
+              ?disabled=${to >= this.total}
+              @click=${() => this.fire('cg-page', { offset: this.offset + this.limit })}
+            >
+              ${msg('Next', { id: 'kit.list.next' })}
+            </button>`
+          : nothing
+      }
+    </div>`
+  }
+
+  private renderBody() {
+    switch (this.status) {
+      case 'failed':
+        return html`<div class="failed" role="alert">
+          <p>${msg('Could not load the list.', { id: 'kit.list.failed' })} ${this.error}</p>
+          <button type="button" @click=${() => this.fire('cg-retry', undefined)}>
+            ${msg('Try again', { id: 'kit.retry' })}
+          </button>
+        </div>`
+      case 'empty':
+        return html`<p class="empty" role="status">
+            ${this.query ? msg(str`Nothing matches “${this.query}”.`, { id: 'kit.list.no-matches' }) : this.emptyText}
+          </p>
+          <slot name="empty"></slot>`
+      case 'loading':
+        if (this.rows.length === 0)
+          return html`<p class="muted" role="status">${msg('Loading…', { id: 'shell.loading' })}</p>`
+        return this.renderTable() // the old page stays, marked busy, until the new one is there
+      default:
+        return this.renderTable()
+    }
+  }
+
+  override render() {
+    return html`${this.renderSearch()}${this.renderBody()}${this.renderPager()}`
+  }
+}
+
+defineElement('cg-resource-list', CgResourceList)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cg-resource-list': CgResourceList
+  }
+}

@@ -1,0 +1,63 @@
+/** @module Field declarations: a tab says what each field is; `renderField` draws the form-kit control, bound to the form. */
+import { html } from 'lit'
+import '../form/cg-color-field.ts'
+import '../form/cg-select.ts'
+import '../form/cg-text-field.ts'
+import '../form/cg-textarea.ts'
+import '../form/cg-toggle.ts'
+import type { SelectOption } from '../form/cg-select.ts'
+import { type IssueMessages, localizeIssue } from './issues.ts'
+import type { ResourceController } from './resource-controller.ts'
+
+interface FieldBase {
+  /** The column it edits: the key in the form's values and in the server's error details. */
+  name: string
+  label: string
+  help?: string
+  required?: boolean
+  /** This field's own wording of some issues (the kit words the rest). */
+  messages?: IssueMessages
+}
+
+/** One field of a tab's form. */
+export type FieldSpec = FieldBase &
+  (
+    | { kind: 'text'; maxlength?: number; placeholder?: string }
+    | { kind: 'textarea'; maxlength?: number; rows?: number }
+    | { kind: 'select'; options: SelectOption[] }
+    | { kind: 'toggle' }
+    | { kind: 'color' }
+  )
+
+/** Options from labels keyed by value; type the labels `Record<Contract['column'], …>` to cover the contract's enum. */
+export const optionsOf = (labels: Record<string, () => string>): SelectOption[] =>
+  Object.entries(labels).map(([value, label]) => ({ value, label: label() }))
+
+/** The control for `field`, showing the form's value and the field's issue in the UI's language. */
+// biome-ignore lint/suspicious/noExplicitAny: any row type; the field only reads `values` and `errors`
+export function renderField(field: FieldSpec, form: ResourceController<any>, readonly: boolean) {
+  const raw = form.values[field.name]
+  const value = raw === null || raw === undefined ? '' : String(raw)
+  const issue = form.errors[field.name]
+  const error = issue ? localizeIssue(issue, field.messages) : ''
+  const { name, label, help = '', required = false } = field
+  switch (field.kind) {
+    case 'text':
+      return html`<cg-text-field name=${name} label=${label} help=${help} .value=${value} .error=${error}
+        ?readonly=${readonly} ?required=${required} .maxlength=${field.maxlength}
+        placeholder=${field.placeholder ?? ''}></cg-text-field>`
+    case 'textarea':
+      return html`<cg-textarea name=${name} label=${label} help=${help} .value=${value} .error=${error}
+        ?readonly=${readonly} ?required=${required} .maxlength=${field.maxlength}
+        rows=${field.rows ?? 4}></cg-textarea>`
+    case 'select':
+      return html`<cg-select name=${name} label=${label} help=${help} .options=${field.options} .value=${value}
+        .error=${error} ?readonly=${readonly} ?required=${required}></cg-select>`
+    case 'toggle':
+      return html`<cg-toggle name=${name} label=${label} help=${help} .value=${raw === true} .error=${error}
+        ?readonly=${readonly}></cg-toggle>`
+    case 'color':
+      return html`<cg-color-field name=${name} label=${label} help=${help} .value=${value} .error=${error}
+        ?readonly=${readonly} ?required=${required}></cg-color-field>`
+  }
+}

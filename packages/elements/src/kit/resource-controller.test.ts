@@ -1,0 +1,138 @@
+import type { ChatPreferences } from '@connectgain/contracts/chat-preferences'
+import type { Tag } from '@connectgain/contracts/tags'
+import { expect } from '@open-wc/testing'
+import { LitElement } from 'lit'
+import { devSession, uniqueSlug, until } from '../../test/session.ts'
+import { mountTab, rest } from '../../test/tabs.ts'
+import type { ResourceSpec } from './resource.ts'
+import { ResourceController } from './resource-controller.ts'
+
+class TestHost extends LitElement {}
+customElements.define('cg-test-host', TestHost)
+
+const tagSpec: ResourceSpec<Tag> = {
+  name: 'tags',
+  shape: 'list',
+  columns: ['id', 'name', 'color', 'scope'],
+  order: 'name.asc',
+  search: ['name'],
+  pageSize: 10,
+  schemas: () =>
+    import('@connectgain/contracts/tags').then((c) => ({ insert: c.TagInsert, update: c.TagUpdate })),
+}
+
+/** A controller on a bare element, in the API context of `role` in a fresh org with `tags` created first. */
+async function controller<Row extends { id: string }>(
+  spec: ResourceSpec<Row>,
+  { role = 'admin' as const, tags = [] as string[], fetcher = undefined as typeof fetch | undefined } = {},
+) {
+  const session = await devSession(role, uniqueSlug('kit'))
+  for (const name of tags) await rest(session.access_token, 'tags', { method: 'POST', body: { name } })
+  const { tab: host } = await mountTab<TestHost>('cg-test-host', session, '', fetcher)
+  const resource = new ResourceController<Row>(host, spec)
+  host.requestUpdate()
+  await until(() => resource.status !== 'loading', 'the first load')
+  return { resource, session }
+}
+
+const names = (rows: { name: string }[]) => rows.map((r) => r.name)
+
+describe('ResourceController', () => {
+  it('lists a page with the total the server counted, pages, and searches on the server', async () => {
+    const tags = Array.from({ length: 12 }, (_, i) => `Tag ${String(i + 1).padStart(2, '0')}`)
+    const { resource } = await controller(tagSpec, { tags: [...tags, 'Half, (50%) off'] })
+    expect(resource.status).to.equal('ready')
+    expect(resource.total).to.equal(13)
+    expect(names(resource.rows)).to.deep.equal(['Half, (50%) off', ...tags.slice(0, 9)])
+    await resource.page(10)
+    expect(resource.offset).to.equal(10)
+    expect(names(resource.rows)).to.deep.equal(tags.slice(9))
+    await resource.search('(50%)') // commas, parentheses and wildcards are text, not syntax
+    expect(names(resource.rows)).to.deep.equal(['Half, (50%) off'])
+    expect(resource.offset).to.equal(0)
+    await resource.search('zzz')
+    expect(resource.status).to.equal('empty')
+  })
+
+  it("creates with the contract's defaults, maps the server's 409 to the field, and sends nothing invalid", async () => {
+    const { resource, session } = await controller(tagSpec, { tags: ['VIP'] })
+    await resource.create()
+    expect(resource.values).to.deep.equal({ color: '#6b7280', scope: 'both' })
+    resource.set('name', '  ')
+    expect(await resource.save()).to.deep.equal({ ok: false, reason: 'invalid' })
+    expect(resource.errors.name).to.include({ field: 'name', issue: 'too_small' })
+    resource.set('name', 'vip')
+    expect(resource.errors.name, 'an issue is checked again as the field changes').to.equal(undefined)
+    const taken = await resource.save()
+    expect(taken.ok).to.equal(false)
+    expect(resource.errors.name).to.include({ field: 'name', issue: 'unique' })
+    resource.set('name', 'Gold')
+    const created = await resource.save()
+    expect(created.ok && created.row).to.include({ name: 'Gold', color: '#6b7280' })
+    expect(resource.editing).to.equal(null)
+    expect(names(resource.rows)).to.deep.equal(['Gold', 'VIP'])
+    expect(names(await rest<Tag[]>(session.access_token, 'tags?order=name'))).to.deep.equal(['Gold', 'VIP'])
+  })
+
+  it('saves only the changed fields by id, and removes; a page left empty goes back one', async () => {
+    const { resource, session } = await controller(tagSpec, {
+      tags: Array.from({ length: 11 }, (_, i) => `T${i + 10}`),
+    })
+    const first = resource.rows[0] as Tag
+    resource.edit(first)
+    expect(resource.dirty).to.equal(false)
+    resource.set('scope', 'contacts')
+    expect(resource.changes).to.deep.equal({ scope: 'contacts' })
+    expect((await resource.save()).ok).to.equal(true)
+    const stored = await rest<Tag[]>(session.access_token, `tags?id=eq.${first.id}&select=name,scope`)
+    expect(stored).to.deep.equal([{ name: 'T10', scope: 'contacts' }])
+    await resource.page(10)
+    expect(names(resource.rows)).to.deep.equal(['T20'])
+    expect(await resource.remove(resource.rows[0] as Tag)).to.deep.equal({ ok: true })
+    expect(resource.offset).to.equal(0)
+    expect(resource.total).to.equal(10)
+  })
+
+  it("upserts the member's own row, showing the declared defaults until it exists", async () => {
+    const defaults = { message_density: 'comfortable' as const, enter_to_send: true }
+    const spec: ResourceSpec<ChatPreferences> = {
+      name: 'chat_preferences',
+      shape: 'own',
+      columns: ['id', 'message_density', 'enter_to_send'],
+      defaults,
+      schemas: () =>
+        import('@connectgain/contracts/chat-preferences').then((c) => ({ update: c.ChatPreferencesUpdate })),
+    }
+    const { resource } = await controller(spec, { role: 'agent' as 'admin' })
+    expect(resource.row).to.equal(null)
+    expect(resource.values).to.deep.equal(defaults)
+    expect(resource.canWrite).to.equal(true)
+    resource.set('enter_to_send', false)
+    const first = await resource.save()
+    expect(first.ok && first.row).to.include({ message_density: 'comfortable', enter_to_send: false })
+    resource.set('message_density', 'compact')
+    const second = await resource.save()
+    expect(second.ok && second.row.id).to.equal(first.ok && first.row.id)
+  })
+
+  it('reports a failed load with its message, and loads again on demand', async () => {
+    let offline = false
+    const fetcher: typeof fetch = (...args) =>
+      offline ? Promise.reject(new TypeError('offline')) : fetch(...args)
+    const { resource } = await controller(tagSpec, { fetcher })
+    expect(resource.status).to.equal('empty')
+    offline = true
+    await resource.load()
+    expect(resource.status).to.equal('failed')
+    expect(resource.loadError).to.match(/^Cannot reach /)
+    offline = false
+    await resource.load()
+    expect(resource.status).to.equal('empty')
+  })
+
+  it("knows from the permission matrix whether the member's role may write", async () => {
+    const { resource } = await controller(tagSpec, { role: 'agent' as 'admin' })
+    expect(resource.canWrite).to.equal(false)
+    expect(resource.status).to.equal('empty') // agents may read tags
+  })
+})

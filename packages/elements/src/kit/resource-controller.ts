@@ -1,0 +1,331 @@
+/** @module ResourceController: a tab's rows and form: load, page, search, create, save, remove, per-field errors. */
+import type { FieldIssue } from '@connectgain/contracts/errors'
+import { toFieldIssues } from '@connectgain/contracts/issues'
+import { can } from '@connectgain/contracts/permissions'
+import { ContextConsumer } from '@lit/context'
+import type { ReactiveController, ReactiveElement } from 'lit'
+import { type ApiClient, ApiRequestError } from '../api/client.ts'
+import { apiContext, sessionContext } from '../context.ts'
+import type { FieldChangeDetail } from '../form/field-element.ts'
+import type { Session } from '../session.ts'
+import { type ResourceSpec, restPath, type Schema, type Schemas } from './resource.ts'
+
+/** How the last load went: a list with no rows is `empty`. */
+export type LoadStatus = 'loading' | 'ready' | 'empty' | 'failed'
+
+/** A save that did not happen is a value: the form was `invalid` (nothing sent), or the server said no. */
+export type SaveResult<Row> =
+  | { ok: true; row: Row }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'failed'; error: ApiRequestError }
+
+export type RemoveResult = { ok: true } | { ok: false; error: ApiRequestError }
+
+type Values = Record<string, unknown>
+
+const PAGE_SIZE = 25
+
+/** Equal as a form sees them: a missing value, null and '' are all "empty". */
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? '') === JSON.stringify(b ?? '')
+
+/** The first issue of each field. */
+const byField = (issues: readonly FieldIssue[]): Record<string, FieldIssue> => {
+  const out: Record<string, FieldIssue> = {}
+  for (const issue of issues) out[issue.field] ??= issue
+  return out
+}
+
+/** The values an insert schema fills in when a field is left out (`.default(…)`). */
+function defaultsOf(schema: Schema): Values {
+  return Object.fromEntries(
+    Object.entries(schema.shape ?? {}).flatMap(([key, field]) => {
+      const parsed = field.safeParse(undefined)
+      return parsed.success && parsed.data !== undefined ? [[key, parsed.data]] : []
+    }),
+  )
+}
+
+const notSignedIn = () => new ApiRequestError(401, 'PGRST301', 'Not signed in')
+
+const asApiError = (err: unknown): ApiRequestError => {
+  if (err instanceof ApiRequestError) return err
+  throw err // not an HTTP failure: a bug, not a value
+}
+
+/**
+ * Everything a tab does with its REST resource. It takes the API client and session from the shell's
+ * context, loads when both are there (and again when they change), and re-renders its host on every change.
+ *
+ * The form half holds the values being edited, the values last loaded or saved (so `dirty` and `changes`),
+ * and per-field issues from the client-side parse of the contract schema and from the server's `details`.
+ */
+export class ResourceController<Row extends { id: string }> implements ReactiveController {
+  status: LoadStatus = 'loading'
+  /** Why the last load failed (the server's or the network's message). */
+  loadError = ''
+  /** A save or remove is in flight. */
+  saving = false
+  /** `list`: the page of rows shown, the total the server counted, the first row's offset, the search. */
+  rows: Row[] = []
+  total = 0
+  offset = 0
+  query = ''
+  /** `org`/`own`: the row as last loaded or saved; `own` is null until the member first saves. */
+  row: Row | null = null
+  /** `list`: the row being edited, `'new'` while creating one, null while the list shows. */
+  editing: Row | 'new' | null = null
+  /** The form's values and the issues shown under its fields. */
+  values: Values = {}
+  errors: Record<string, FieldIssue> = {}
+
+  private initial: Values = {}
+  private schemas?: Schemas
+  private schemasLoading?: Promise<Schemas>
+  private readonly api: ContextConsumer<typeof apiContext, ReactiveElement>
+  private readonly sessionContext: ContextConsumer<typeof sessionContext, ReactiveElement>
+  private loadedFor: unknown[] = []
+  /** Counts loads, so an answer to an older one is dropped. */
+  private loads = 0
+
+  constructor(
+    private readonly host: ReactiveElement,
+    readonly spec: ResourceSpec<Row>,
+  ) {
+    host.addController(this)
+    this.api = new ContextConsumer(host, { context: apiContext, subscribe: true })
+    this.sessionContext = new ContextConsumer(host, { context: sessionContext, subscribe: true })
+  }
+
+  /** The signed-in member, from the shell. */
+  get session(): Session | null {
+    return this.sessionContext.value ?? null
+  }
+
+  /** Whether the member's role may write this resource (the server checks again). */
+  get canWrite(): boolean {
+    return this.session ? can(this.session.role, 'write', this.spec.name) : false
+  }
+
+  get pageSize(): number {
+    return this.spec.pageSize ?? PAGE_SIZE
+  }
+
+  hostUpdate(): void {
+    const api = this.api.value
+    const session = this.session
+    if (!api || !session) return
+    const key = [api, session.orgId, session.userId]
+    if (key.some((part, i) => part !== this.loadedFor[i])) {
+      this.loadedFor = key
+      void this.load()
+    }
+  }
+
+  hostDisconnected(): void {
+    this.loadedFor = []
+    this.loads++
+  }
+
+  /** Loads the page (`list`) or the row (`org`, `own`); `status` says how it went. */
+  async load(): Promise<void> {
+    const api = this.api.value
+    const session = this.session
+    if (!api || !session) return
+    const ticket = ++this.loads
+    this.status = 'loading'
+    try {
+      const loaded = await this.fetch(api, session)
+      if (ticket !== this.loads) return
+      this.status = loaded
+    } catch (err) {
+      if (ticket !== this.loads) return
+      this.loadError = asApiError(err).message
+      this.status = 'failed'
+    }
+    this.host.requestUpdate()
+  }
+
+  private async fetch(api: ApiClient, session: Session): Promise<LoadStatus> {
+    const { spec } = this
+    if (spec.shape === 'list') {
+      const page = await api.page<Row>(restPath(spec, { query: this.query }), this.offset, this.pageSize)
+      this.rows = page.rows
+      this.total = page.total ?? page.rows.length
+      return page.rows.length ? 'ready' : 'empty'
+    }
+    const row =
+      spec.shape === 'org'
+        ? await api.request<Row>(restPath(spec, { id: session.orgId }), { single: true })
+        : ((await api.request<Row[]>(restPath(spec)))[0] ?? null)
+    this.row = row
+    this.reset(row ?? spec.defaults ?? {})
+    return 'ready'
+  }
+
+  /** Shows the list from row `offset`. */
+  page(offset: number): Promise<void> {
+    this.offset = Math.max(0, offset)
+    return this.load()
+  }
+
+  /** Filters the list by `query` on the spec's `search` columns (on the server), from the first page. */
+  search(query: string): Promise<void> {
+    this.query = query
+    this.offset = 0
+    return this.load()
+  }
+
+  // ---- the form ----
+
+  /** The fields whose value differs from the last load or save. */
+  get changes(): Values {
+    return Object.fromEntries(Object.entries(this.values).filter(([k, v]) => !same(v, this.initial[k])))
+  }
+
+  get dirty(): boolean {
+    return Object.keys(this.changes).length > 0
+  }
+
+  /** Starts the form over from `values`. */
+  reset(values: Values): void {
+    this.initial = { ...values }
+    this.values = { ...values }
+    this.errors = {}
+    this.host.requestUpdate()
+  }
+
+  /** Use as `@cg-field-change=${resource.onFieldChange}` on the form. */
+  readonly onFieldChange = (event: CustomEvent<FieldChangeDetail>): void => {
+    this.set(event.detail.name, event.detail.value)
+  }
+
+  set(name: string, value: unknown): void {
+    this.values = { ...this.values, [name]: value }
+    void this.loadSchemas().catch(() => {}) // the member is editing: fetch the contract now, not on Save
+    // A field that shows an issue is checked again as the member fixes it.
+    if (this.errors[name] && this.schemas) {
+      const { [name]: _fixed, ...others } = this.errors
+      const issue = this.check(this.schemas)[name]
+      this.errors = issue ? { ...others, [name]: issue } : others
+    }
+    this.host.requestUpdate()
+  }
+
+  /** `list`: edits `row`. */
+  edit(row: Row): void {
+    this.editing = row
+    this.reset(row)
+  }
+
+  /** `list`: starts a new row, filled with the contract's defaults. */
+  async create(): Promise<void> {
+    this.editing = 'new'
+    this.reset({})
+    try {
+      const { insert } = await this.loadSchemas()
+      if (this.editing !== 'new' || !insert) return
+      const defaults = defaultsOf(insert)
+      this.initial = defaults
+      this.values = { ...defaults, ...this.values }
+      this.host.requestUpdate()
+    } catch {
+      // Offline: the form starts empty, and Save says why it cannot.
+    }
+  }
+
+  /** `list`: back to the list; edits are dropped. */
+  cancel(): void {
+    this.editing = null
+    this.reset({})
+  }
+
+  private loadSchemas(): Promise<Schemas> {
+    this.schemasLoading ??= this.spec.schemas().then(
+      (schemas) => (this.schemas = schemas),
+      (err: unknown) => {
+        this.schemasLoading = undefined // try again next time
+        throw new ApiRequestError(0, 'network', (err as Error).message)
+      },
+    )
+    return this.schemasLoading
+  }
+
+  /** Issues of the form by the contract: a new row whole by `insert`, an edit's changes by `update`. */
+  private check(schemas: Schemas): Record<string, FieldIssue> {
+    const parsed = this.parse(schemas)
+    return parsed.success ? {} : byField(toFieldIssues(parsed.error))
+  }
+
+  private parse(schemas: Schemas) {
+    const creating = this.editing === 'new'
+    return ((creating && schemas.insert) || schemas.update).safeParse(creating ? this.values : this.changes)
+  }
+
+  /**
+   * Validates and sends the form: a new row is POSTed, an edit PATCHed by id, an `own` row upserted on
+   * `user_id`. Field issues (the client's or the server's) land in `errors`; a list reloads its page after.
+   */
+  async save(): Promise<SaveResult<Row>> {
+    const api = this.api.value
+    const session = this.session
+    if (!api || !session) return { ok: false, reason: 'failed', error: notSignedIn() }
+    this.saving = true
+    this.host.requestUpdate()
+    try {
+      const parsed = this.parse(await this.loadSchemas())
+      if (!parsed.success) {
+        this.errors = byField(toFieldIssues(parsed.error))
+        return { ok: false, reason: 'invalid' }
+      }
+      const row = await this.send(api, session, parsed.data)
+      if (this.spec.shape === 'list') {
+        this.cancel()
+        await this.load()
+      } else {
+        this.row = row
+        this.reset(row)
+      }
+      return { ok: true, row }
+    } catch (err) {
+      const error = asApiError(err)
+      this.errors = error.fieldIssues
+      return { ok: false, reason: 'failed', error }
+    } finally {
+      this.saving = false
+      this.host.requestUpdate()
+    }
+  }
+
+  private async send(api: ApiClient, session: Session, body: Values): Promise<Row> {
+    const { spec, editing } = this
+    const write = { body, returnRepresentation: true } as const
+    if (spec.shape === 'own') {
+      const path = restPath(spec, { onConflict: 'user_id' })
+      return (await api.request<Row[]>(path, { ...write, method: 'POST', upsert: true }))[0] as Row
+    }
+    if (spec.shape === 'list' && editing === 'new') {
+      return (await api.request<Row[]>(restPath(spec), { ...write, method: 'POST' }))[0] as Row
+    }
+    const id = spec.shape === 'org' ? session.orgId : (editing as Row).id
+    return api.request<Row>(restPath(spec, { id }), { ...write, method: 'PATCH', single: true })
+  }
+
+  /** `list`: deletes `row`, then reloads (a page left empty goes back one). */
+  async remove(row: Row): Promise<RemoveResult> {
+    const api = this.api.value
+    if (!api) return { ok: false, error: notSignedIn() }
+    this.saving = true
+    this.host.requestUpdate()
+    try {
+      await api.request(restPath(this.spec, { id: row.id }), { method: 'DELETE' })
+      if (this.rows.length === 1 && this.offset > 0) this.offset -= this.pageSize
+      await this.load()
+      return { ok: true }
+    } catch (err) {
+      return { ok: false, error: asApiError(err) }
+    } finally {
+      this.saving = false
+      this.host.requestUpdate()
+    }
+  }
+}

@@ -1,0 +1,71 @@
+/** @module What a tab declares about its REST resource, and the PostgREST URLs built from it (tabs write none by hand). */
+import type { ResourceName } from '@connectgain/contracts/permissions'
+import type { z } from 'zod'
+
+/** A contract schema, as far as the kit uses it: parse, and (for an object) its fields. */
+export type Schema = z.ZodType<Record<string, unknown>> & { shape?: Record<string, z.ZodType> }
+
+/** The contract schemas of a resource: `insert` validates a new row, `update` the changes to one. */
+export interface Schemas {
+  insert?: Schema
+  update: Schema
+}
+
+/**
+ * What rows a tab edits:
+ * - `list`: the organization's rows, paged (tags, quick replies);
+ * - `org`: the caller's organization row itself, by the session's org id (organizations);
+ * - `own`: the caller's own row, created on first save by an upsert on `user_id` (chat preferences).
+ */
+export type ResourceShape = 'list' | 'org' | 'own'
+
+/** A tab's resource: the table behind `/rest/v1/<name>`, the columns it shows, its contract. */
+export interface ResourceSpec<Row> {
+  name: ResourceName
+  shape: ResourceShape
+  /** The columns to read (`select=`); include `id`. */
+  columns: readonly (keyof Row & string)[]
+  /**
+   * Loads the contract schemas. A dynamic import, so zod comes in one shared chunk when the member first
+   * edits a form, not with the tab: `() => import('@connectgain/contracts/tags').then((c) => ({ … }))`.
+   */
+  schemas: () => Promise<Schemas>
+  /** `order=` for lists, e.g. `name.asc`. */
+  order?: string
+  /** Rows per page of a list. */
+  pageSize?: number
+  /** Columns a list's search matches (case-insensitive, anywhere in the text). */
+  search?: readonly (keyof Row & string)[]
+  /** The values of an `own` row that does not exist yet (the contract's defaults). */
+  defaults?: Partial<Row>
+}
+
+/** A value inside a PostgREST logical group: quoted, so commas, dots and parentheses are just text. */
+const quoted = (value: string) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
+
+/** `*` and `%` match any run in an `ilike` pattern, `_` one character, so the user's text escapes them. */
+const literal = (text: string) => text.replace(/[\\*%_]/g, (c) => `\\${c}`)
+
+/** Options of one request URL; values are plain text (the builder encodes them). */
+export interface PathOptions {
+  /** A row's id (`id=eq.<id>`). */
+  id?: string
+  /** Search text matched against the spec's `search` columns. */
+  query?: string
+  /** `on_conflict=` for an upsert. */
+  onConflict?: string
+}
+
+/** `/rest/v1/<name>?select=…&…` for a spec: the only place tabs' URLs are made. */
+export function restPath<Row>(spec: ResourceSpec<Row>, options: PathOptions = {}): string {
+  const params = new URLSearchParams({ select: spec.columns.join(',') })
+  if (options.id !== undefined) params.set('id', `eq.${options.id}`)
+  const query = options.query?.trim()
+  if (query && spec.search?.length) {
+    const pattern = quoted(`*${literal(query)}*`)
+    params.set('or', `(${spec.search.map((column) => `${column}.ilike.${pattern}`).join(',')})`)
+  }
+  if (spec.order && options.id === undefined) params.set('order', spec.order)
+  if (options.onConflict) params.set('on_conflict', options.onConflict)
+  return `/rest/v1/${spec.name}?${params}`
+}
