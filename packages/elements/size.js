@@ -2,8 +2,7 @@
 //   initial      what every host page loads (the entry and its static imports)           ≤ 20 KB
 //   first open   a tab's chunk plus every chunk it imports statically that the initial
 //                chunk does not include: what opening it first costs                     ≤ 30 KB each
-//   first edit   what the tab loads when the member starts editing (its contract and zod,
-//                one shared chunk for every tab), on top of the first open               printed
+//   later        what a tab imports lazily itself (none of the pilots does), printed     printed
 //   all tabs     every chunk any tab can load, shared chunks once                          ≤ 120 KB
 //   projected    the same for all 26 tabs: shared chunks + 26 × the average tab's own    ≤ 120 KB
 import { readFileSync } from 'node:fs'
@@ -64,7 +63,7 @@ for (const tab of tabs) {
   console.log(
     `${fmt(total(open))}  ${id}, first open: ${names(open)}${check(`${id}'s first open`, total(open), BUDGET.open)}`,
   )
-  console.log(`${fmt(total(later))}  ${' '.repeat(id.length)}  + first edit: ${names(later)}`)
+  if (later.size) console.log(`${fmt(total(later))}  ${' '.repeat(id.length)}  + later: ${names(later)}`)
 }
 
 const all = new Set([...loads.values()].flatMap((keys) => [...keys]))

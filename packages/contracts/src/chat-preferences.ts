@@ -1,13 +1,14 @@
 /** @module Chat & Contacts: one member's chat and contact display preferences (one row per user, upserted). */
-import { z } from 'zod'
+import * as z from 'zod/mini'
+import { meta } from './meta.ts'
 import { patchOf } from './patch.ts'
 
 export const messageDensities = ['comfortable', 'compact'] as const
 export const contactNameFormats = ['first_last', 'last_first'] as const
 export const contactSorts = ['last_activity', 'name', 'created_at'] as const
 
-export const ChatPreferences = z
-  .object({
+export const ChatPreferences = meta(
+  z.object({
     id: z.string(),
     user_id: z.string(),
     message_density: z.enum(messageDensities),
@@ -17,8 +18,9 @@ export const ChatPreferences = z
     default_contact_sort: z.enum(contactSorts),
     created_at: z.string(),
     updated_at: z.string(),
-  })
-  .meta({ id: 'ChatPreferences' })
+  }),
+  { id: 'ChatPreferences' },
+)
 export type ChatPreferences = z.infer<typeof ChatPreferences>
 
 /** Every preference has a default: a member who never saved sees these. */
@@ -30,19 +32,23 @@ export const chatPreferenceDefaults = {
   default_contact_sort: 'last_activity',
 } as const satisfies Partial<ChatPreferences>
 
-export const ChatPreferencesInsert = z
-  .strictObject({
-    message_density: z.enum(messageDensities).default(chatPreferenceDefaults.message_density),
-    enter_to_send: z
-      .boolean()
-      .default(chatPreferenceDefaults.enter_to_send)
-      .meta({ description: 'Enter sends; Shift+Enter adds a line. When false, Ctrl/⌘+Enter sends.' }),
-    show_avatars: z.boolean().default(chatPreferenceDefaults.show_avatars),
-    contact_name_format: z.enum(contactNameFormats).default(chatPreferenceDefaults.contact_name_format),
-    default_contact_sort: z.enum(contactSorts).default(chatPreferenceDefaults.default_contact_sort),
-  })
-  .meta({ id: 'ChatPreferencesInsert', examples: [{ message_density: 'compact', enter_to_send: false }] })
+const d = chatPreferenceDefaults
+export const ChatPreferencesInsert = meta(
+  z.strictObject({
+    message_density: z._default(z.enum(messageDensities), d.message_density),
+    enter_to_send: z._default(
+      meta(z.boolean(), {
+        description: 'Enter sends; Shift+Enter adds a line. When false, Ctrl/⌘+Enter sends.',
+      }),
+      d.enter_to_send,
+    ),
+    show_avatars: z._default(z.boolean(), d.show_avatars),
+    contact_name_format: z._default(z.enum(contactNameFormats), d.contact_name_format),
+    default_contact_sort: z._default(z.enum(contactSorts), d.default_contact_sort),
+  }),
+  { id: 'ChatPreferencesInsert', examples: [{ message_density: 'compact', enter_to_send: false }] },
+)
 export type ChatPreferencesInsert = z.input<typeof ChatPreferencesInsert>
 
-export const ChatPreferencesUpdate = patchOf(ChatPreferencesInsert).meta({ id: 'ChatPreferencesUpdate' })
+export const ChatPreferencesUpdate = meta(patchOf(ChatPreferencesInsert), { id: 'ChatPreferencesUpdate' })
 export type ChatPreferencesUpdate = z.infer<typeof ChatPreferencesUpdate>

@@ -1,33 +1,38 @@
 /** @module The error envelope every API error uses, and the code → HTTP status table. */
-import { z } from 'zod'
+import * as z from 'zod/mini'
+import { meta } from './meta.ts'
 
 /** PostgREST's error shape: `{ code, message, details, hint }`. */
-export const ErrorEnvelope = z
-  .object({
+export const ErrorEnvelope = meta(
+  z.object({
     code: z.string(),
     message: z.string(),
-    details: z.unknown().nullable(),
-    hint: z.string().nullable(),
-  })
-  .meta({ id: 'Error', description: 'Every error answers with this envelope.' })
+    details: z.nullable(z.unknown()),
+    hint: z.nullable(z.string()),
+  }),
+  { id: 'Error', description: 'Every error answers with this envelope.' },
+)
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>
 
 /**
  * A validation problem on one field, as listed in `details` of a 400 (code 22P02 / 23502) or 409 (23505).
  * `issue` and `params` are stable: a client translates by them (zod's issue code and its limits, or a
- * rule id from `rules.ts`), never by matching the English `message`.
+ * rule id from `rule()`), never by matching the English `message`.
  */
 export const FieldIssue = z.object({
   field: z.string(),
   message: z.string(),
-  issue: z.string().optional().meta({
-    description:
-      'Stable kind: a zod issue code (`too_small`, `too_big`, `invalid_value`, `invalid_type`, `invalid_format`, `custom`), or `required`, `unique`, `unknown`, `server_set`.',
-  }),
-  params: z
-    .record(z.string(), z.unknown())
-    .optional()
-    .meta({ description: 'The limits of the rule (`minimum`, `maximum`, `values`) or a rule `id`.' }),
+  issue: z.optional(
+    meta(z.string(), {
+      description:
+        'Stable kind: a zod issue code (`too_small`, `too_big`, `invalid_value`, `invalid_type`, `invalid_format`, `custom`), or `required`, `unique`, `unknown`, `server_set`.',
+    }),
+  ),
+  params: z.optional(
+    meta(z.record(z.string(), z.unknown()), {
+      description: 'The limits of the rule (`minimum`, `maximum`, `values`) or a rule `id`.',
+    }),
+  ),
 })
 export type FieldIssue = z.infer<typeof FieldIssue>
 

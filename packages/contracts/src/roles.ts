@@ -1,6 +1,7 @@
 /** @module The Role schema (zod) for bodies and claims; the roles and matrix themselves are in permissions.ts. */
-import { z } from 'zod'
+import * as z from 'zod/mini'
+import { meta } from './meta.ts'
 import { type RoleName, roles } from './permissions.ts'
 
-export const Role = z.enum(roles).meta({ id: 'Role', description: 'A member role inside one organization.' })
+export const Role = meta(z.enum(roles), { id: 'Role', description: 'A member role inside one organization.' })
 export type Role = RoleName

@@ -5,6 +5,7 @@
  */
 import { type Role, roles } from '@connectgain/contracts'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { uniqueKeys } from '../rest/conflict.ts'
 import { type Operation, operations, type Resource, type Row, readableColumns } from '../rest/registry.ts'
 import {
@@ -173,7 +174,7 @@ export function describeResourceContract(target: Target, resource: Resource): vo
       const value = row[key]
       if (typeof value !== 'string') continue
       for (const candidate of [`${value} ${n}`, `${value}-${n}`]) {
-        const parsed = resource.update?.safeParse({ [key]: candidate })
+        const parsed = resource.update && z.safeParse(resource.update, { [key]: candidate })
         if (parsed?.success && parsed.data[key] === candidate) return { [key]: candidate }
       }
     }

@@ -16,8 +16,8 @@ export interface FunctionContext<A extends FunctionAuth> {
 }
 
 export interface FunctionDef<
-  I extends z.ZodType = z.ZodType,
-  O extends z.ZodType = z.ZodType,
+  I extends z.core.$ZodType = z.core.$ZodType,
+  O extends z.core.$ZodType = z.core.$ZodType,
   A extends FunctionAuth = FunctionAuth,
 > {
   name: string
@@ -30,10 +30,10 @@ export interface FunctionDef<
   output: O
   /** HTTP status of a success. */
   status?: 200 | 201
-  handler(input: z.output<I>, ctx: FunctionContext<NoInfer<A>>): Promise<z.input<O>>
+  handler(input: z.core.output<I>, ctx: FunctionContext<NoInfer<A>>): Promise<z.core.input<O>>
 }
 
-export function defineFunction<I extends z.ZodType, O extends z.ZodType, A extends FunctionAuth>(
+export function defineFunction<I extends z.core.$ZodType, O extends z.core.$ZodType, A extends FunctionAuth>(
   def: FunctionDef<I, O, A>,
 ): FunctionDef {
   return def as unknown as FunctionDef

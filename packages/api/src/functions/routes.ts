@@ -1,6 +1,7 @@
 /** @module `/functions/v1/{name}`: dispatches to a registered function after auth, permission and input checks. */
 import { canCall } from '@connectgain/contracts'
 import { Hono } from 'hono'
+import { z } from 'zod'
 import { ApiError } from '../errors.ts'
 import { requireCaller } from '../middleware/auth.ts'
 import { readJsonBody } from '../middleware/body.ts'
@@ -34,7 +35,7 @@ export function functionRoutes(functions: readonly FunctionDef[]): Hono<AppEnv> 
       })
     }
     const input = parseBody(fn.input, await readJsonBody(c), name, { noun: 'field' })
-    const output = fn.output.parse(await fn.handler(input, { deps: c.get('deps'), caller }))
+    const output = z.parse(fn.output, await fn.handler(input, { deps: c.get('deps'), caller }))
     return c.json(output, fn.status ?? 200)
   })
   return app

@@ -100,7 +100,7 @@ function schemaConverter(schemas: Record<string, JsonSchema>) {
   }
 
   /** `schema` as JSON Schema; with `name`, a schema without its own id is stored under that name too. */
-  return (schema: z.ZodType, io: Io, name?: string): JsonSchema => {
+  return (schema: z.core.$ZodType, io: Io, name?: string): JsonSchema => {
     const converted = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' })
     const {
       $schema: _,
@@ -189,11 +189,11 @@ const header = (name: string, description: string, schema: JsonSchema, example?:
   }) satisfies ParameterObject
 
 /** Keys of an object schema, or null when the schema is not a plain `z.object`. */
-function writableColumns(schema: z.ZodType | undefined): string[] | null {
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : null
+function writableColumns(schema: z.core.$ZodType | undefined): string[] | null {
+  return schema?._zod.def.type === 'object' ? Object.keys((schema as z.core.$ZodObject)._zod.def.shape) : null
 }
 
-function writeNote(schema: z.ZodType | undefined, resource: Resource): string {
+function writeNote(schema: z.core.$ZodType | undefined, resource: Resource): string {
   const columns = writableColumns(schema)
   const list = columns ? `Writable columns: ${columns.map((c) => `\`${c}\``).join(', ')}. ` : ''
   const server = [...resource.serverColumns].filter((c) => c !== 'updated_at')

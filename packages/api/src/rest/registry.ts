@@ -65,11 +65,11 @@ export interface ResourceDeclaration {
   /** The column holding the owning org's id (default `org_id`; `id` for the organizations table itself). */
   orgColumn?: string
   /** The readable shape. Keys not in the table are derived, filled in by `afterRead`. */
-  row: z.ZodObject
+  row: z.core.$ZodObject
   /** Body of POST (one object, or an array); absent when rows cannot be created over REST. */
-  insert?: z.ZodType<Row>
+  insert?: z.core.$ZodType<Row>
   /** Body of PATCH; absent when rows cannot be updated over REST. */
-  update?: z.ZodType<Row>
+  update?: z.core.$ZodType<Row>
   /** Whether DELETE is allowed. */
   deletable?: boolean
   /** Id prefix for new rows (`org`, `tag`, …). */
@@ -106,7 +106,7 @@ export interface Resource extends ResourceDeclaration {
 export function defineResource(declaration: ResourceDeclaration): Resource {
   const stored = getTableColumns(declaration.table) as Record<string, SQLiteColumn>
   const secret = declaration.secret ?? []
-  const readable = Object.keys(declaration.row.shape).filter((c) => !secret.includes(c))
+  const readable = Object.keys(declaration.row._zod.def.shape).filter((c) => !secret.includes(c))
   const orgColumn = declaration.orgColumn ?? 'org_id'
   for (const column of [orgColumn, ...secret, ...(declaration.scope === 'user' ? ['user_id'] : [])]) {
     if (!stored[column]) throw new Error(`${declaration.name}: the table has no column '${column}'`)

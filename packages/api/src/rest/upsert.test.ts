@@ -112,6 +112,18 @@ describe('.upsert() on tags (on_conflict=name within the org)', () => {
       .from('tags')
       .upsert({ name: 'VIP', color: 'red' }, { onConflict: 'name' })
     expect(invalid.error).toMatchObject({ code: '22P02' })
+    const scope = await client(t.orgA.tokens.admin)
+      .from('tags')
+      .upsert({ name: 'VIP', scope: 'nope' }, { onConflict: 'name' })
+    // English for API callers, and the stable issue code and params a client translates by.
+    expect(scope.error?.details).toEqual([
+      {
+        field: 'scope',
+        message: 'Invalid option: expected one of "conversations"|"contacts"|"both"',
+        issue: 'invalid_value',
+        params: { values: ['conversations', 'contacts', 'both'] },
+      },
+    ])
     expect(await tagsOf(t.orgA.id)).toEqual(before)
   })
 })

@@ -1,7 +1,10 @@
 /** @module Validates a JSON body against a contract schema; zod issues become envelope errors naming the field. */
 import { type FieldIssue, toFieldIssues } from '@connectgain/contracts'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { ApiError } from '../errors.ts'
+
+// The contracts use zod/mini, which ships no messages (the element translates by issue code): API callers read English.
+z.config(z.locales.en())
 
 export interface BodyOptions {
   /** What a key of the body is called in messages: `column` (REST) or `field` (functions). */
@@ -10,14 +13,14 @@ export interface BodyOptions {
   serverColumns?: ReadonlySet<string>
 }
 
-export const fieldIssues = (error: z.ZodError): FieldIssue[] => toFieldIssues(error)
+export const fieldIssues = (error: z.core.$ZodError): FieldIssue[] => toFieldIssues(error)
 
 /**
  * Parses `body` with `schema`. Unknown or server-set keys → PGRST204 naming the column;
  * field rule failures → 22P02 with every failing field in `details`.
  */
 export function parseBody<T>(
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
   body: unknown,
   target: string,
   { noun = 'column', serverColumns = new Set() }: BodyOptions = {},
@@ -27,7 +30,7 @@ export function parseBody<T>(
       hint: 'Send {"column": value, …}',
     })
   }
-  const result = schema.safeParse(body)
+  const result = z.safeParse(schema, body)
   if (result.success) return result.data
   const unknownKeys = result.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys : []))
   const [first] = unknownKeys

@@ -1,5 +1,5 @@
-import type { ChatPreferences } from '@connectgain/contracts/chat-preferences'
-import type { Tag } from '@connectgain/contracts/tags'
+import { type ChatPreferences, ChatPreferencesUpdate } from '@connectgain/contracts/chat-preferences'
+import { type Tag, TagInsert, TagUpdate } from '@connectgain/contracts/tags'
 import { expect } from '@open-wc/testing'
 import { LitElement } from 'lit'
 import { devSession, uniqueSlug, until } from '../../test/session.ts'
@@ -17,8 +17,7 @@ const tagSpec: ResourceSpec<Tag> = {
   order: 'name.asc',
   search: ['name'],
   pageSize: 10,
-  schemas: () =>
-    import('@connectgain/contracts/tags').then((c) => ({ insert: c.TagInsert, update: c.TagUpdate })),
+  schemas: { insert: TagInsert, update: TagUpdate },
 }
 
 /** A controller on a bare element, in the API context of `role` in a fresh org with `tags` created first. */
@@ -100,8 +99,7 @@ describe('ResourceController', () => {
       shape: 'own',
       columns: ['id', 'message_density', 'enter_to_send'],
       defaults,
-      schemas: () =>
-        import('@connectgain/contracts/chat-preferences').then((c) => ({ update: c.ChatPreferencesUpdate })),
+      schemas: { update: ChatPreferencesUpdate },
     }
     const { resource } = await controller(spec, { role: 'agent' as 'admin' })
     expect(resource.row).to.equal(null)

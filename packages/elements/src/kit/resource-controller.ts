@@ -4,11 +4,12 @@ import { toFieldIssues } from '@connectgain/contracts/issues'
 import { can } from '@connectgain/contracts/permissions'
 import { ContextConsumer } from '@lit/context'
 import type { ReactiveController, ReactiveElement } from 'lit'
+import * as z from 'zod/mini'
 import { type ApiClient, ApiRequestError } from '../api/client.ts'
 import { apiContext, sessionContext } from '../context.ts'
 import type { FieldChangeDetail } from '../form/field-element.ts'
 import type { Session } from '../session.ts'
-import { type ResourceSpec, restPath, type Schema, type Schemas } from './resource.ts'
+import { type ResourceSpec, restPath, type Schema } from './resource.ts'
 
 /** How the last load went: a list with no rows is `empty`. */
 export type LoadStatus = 'loading' | 'ready' | 'empty' | 'failed'
@@ -35,11 +36,12 @@ const byField = (issues: readonly FieldIssue[]): Record<string, FieldIssue> => {
   return out
 }
 
-/** The values an insert schema fills in when a field is left out (`.default(…)`). */
+/** The values an insert schema fills in when a field is left out (`_default(…)`). */
 function defaultsOf(schema: Schema): Values {
+  const shape = schema._zod.def.type === 'object' ? (schema as z.core.$ZodObject)._zod.def.shape : {}
   return Object.fromEntries(
-    Object.entries(schema.shape ?? {}).flatMap(([key, field]) => {
-      const parsed = field.safeParse(undefined)
+    Object.entries(shape).flatMap(([key, field]) => {
+      const parsed = z.safeParse(field, undefined)
       return parsed.success && parsed.data !== undefined ? [[key, parsed.data]] : []
     }),
   )
@@ -79,8 +81,6 @@ export class ResourceController<Row extends { id: string }> implements ReactiveC
   errors: Record<string, FieldIssue> = {}
 
   private initial: Values = {}
-  private schemas?: Schemas
-  private schemasLoading?: Promise<Schemas>
   private readonly api: ContextConsumer<typeof apiContext, ReactiveElement>
   private readonly sessionContext: ContextConsumer<typeof sessionContext, ReactiveElement>
   private loadedFor: unknown[] = []
@@ -201,11 +201,10 @@ export class ResourceController<Row extends { id: string }> implements ReactiveC
 
   set(name: string, value: unknown): void {
     this.values = { ...this.values, [name]: value }
-    void this.loadSchemas().catch(() => {}) // the member is editing: fetch the contract now, not on Save
     // A field that shows an issue is checked again as the member fixes it.
-    if (this.errors[name] && this.schemas) {
+    if (this.errors[name]) {
       const { [name]: _fixed, ...others } = this.errors
-      const issue = this.check(this.schemas)[name]
+      const issue = this.check()[name]
       this.errors = issue ? { ...others, [name]: issue } : others
     }
     this.host.requestUpdate()
@@ -218,19 +217,10 @@ export class ResourceController<Row extends { id: string }> implements ReactiveC
   }
 
   /** `list`: starts a new row, filled with the contract's defaults. */
-  async create(): Promise<void> {
+  create(): void {
     this.editing = 'new'
-    this.reset({})
-    try {
-      const { insert } = await this.loadSchemas()
-      if (this.editing !== 'new' || !insert) return
-      const defaults = defaultsOf(insert)
-      this.initial = defaults
-      this.values = { ...defaults, ...this.values }
-      this.host.requestUpdate()
-    } catch {
-      // Offline: the form starts empty, and Save says why it cannot.
-    }
+    const { insert } = this.spec.schemas
+    this.reset(insert ? defaultsOf(insert) : {})
   }
 
   /** `list`: back to the list; edits are dropped. */
@@ -239,26 +229,16 @@ export class ResourceController<Row extends { id: string }> implements ReactiveC
     this.reset({})
   }
 
-  private loadSchemas(): Promise<Schemas> {
-    this.schemasLoading ??= this.spec.schemas().then(
-      (schemas) => (this.schemas = schemas),
-      (err: unknown) => {
-        this.schemasLoading = undefined // try again next time
-        throw new ApiRequestError(0, 'network', (err as Error).message)
-      },
-    )
-    return this.schemasLoading
-  }
-
   /** Issues of the form by the contract: a new row whole by `insert`, an edit's changes by `update`. */
-  private check(schemas: Schemas): Record<string, FieldIssue> {
-    const parsed = this.parse(schemas)
+  private check(): Record<string, FieldIssue> {
+    const parsed = this.parse()
     return parsed.success ? {} : byField(toFieldIssues(parsed.error))
   }
 
-  private parse(schemas: Schemas) {
+  private parse() {
+    const { insert, update } = this.spec.schemas
     const creating = this.editing === 'new'
-    return ((creating && schemas.insert) || schemas.update).safeParse(creating ? this.values : this.changes)
+    return z.safeParse((creating && insert) || update, creating ? this.values : this.changes)
   }
 
   /**
@@ -272,7 +252,7 @@ export class ResourceController<Row extends { id: string }> implements ReactiveC
     this.saving = true
     this.host.requestUpdate()
     try {
-      const parsed = this.parse(await this.loadSchemas())
+      const parsed = this.parse()
       if (!parsed.success) {
         this.errors = byField(toFieldIssues(parsed.error))
         return { ok: false, reason: 'invalid' }

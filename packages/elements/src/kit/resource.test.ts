@@ -1,3 +1,4 @@
+import { QuickReplyUpdate } from '@connectgain/contracts/quick-replies'
 import { expect } from '@open-wc/testing'
 import { type ResourceSpec, restPath } from './resource.ts'
 
@@ -7,7 +8,7 @@ const spec: ResourceSpec<{ id: string; shortcut: string; content: string }> = {
   columns: ['id', 'shortcut', 'content'],
   order: 'shortcut.asc',
   search: ['shortcut', 'content'],
-  schemas: async () => ({ update: undefined as never }),
+  schemas: { update: QuickReplyUpdate },
 }
 
 const params = (path: string) => Object.fromEntries(new URL(path, 'http://x').searchParams)

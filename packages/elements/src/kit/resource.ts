@@ -1,9 +1,9 @@
 /** @module What a tab declares about its REST resource, and the PostgREST URLs built from it (tabs write none by hand). */
 import type { ResourceName } from '@connectgain/contracts/permissions'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 
-/** A contract schema, as far as the kit uses it: parse, and (for an object) its fields. */
-export type Schema = z.ZodType<Record<string, unknown>> & { shape?: Record<string, z.ZodType> }
+/** A contract schema (zod/mini, about 6 KB gzip shared by every tab): the kit parses with it and reads an object's fields. */
+export type Schema = z.core.$ZodType<Record<string, unknown>>
 
 /** The contract schemas of a resource: `insert` validates a new row, `update` the changes to one. */
 export interface Schemas {
@@ -25,11 +25,8 @@ export interface ResourceSpec<Row> {
   shape: ResourceShape
   /** The columns to read (`select=`); include `id`. */
   columns: readonly (keyof Row & string)[]
-  /**
-   * Loads the contract schemas. A dynamic import, so zod comes in one shared chunk when the member first
-   * edits a form, not with the tab: `() => import('@connectgain/contracts/tags').then((c) => ({ … }))`.
-   */
-  schemas: () => Promise<Schemas>
+  /** The contract schemas: the same the server validates with. */
+  schemas: Schemas
   /** `order=` for lists, e.g. `name.asc`. */
   order?: string
   /** Rows per page of a list. */

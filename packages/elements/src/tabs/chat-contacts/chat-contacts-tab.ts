@@ -1,5 +1,9 @@
 /** @module The Chat & Contacts tab: the member's own chat and contact display preferences, for every role. */
-import type { ChatPreferences, chatPreferenceDefaults } from '@connectgain/contracts/chat-preferences'
+import {
+  type ChatPreferences,
+  ChatPreferencesUpdate,
+  chatPreferenceDefaults as defaults,
+} from '@connectgain/contracts/chat-preferences'
 import { msg } from '@lit/localize'
 import { defineElement } from '../../define.ts'
 import { type FieldSpec, optionsOf } from '../../kit/fields.ts'
@@ -22,15 +26,6 @@ const sorts: Labels<'default_contact_sort'> = {
   created_at: () => msg('Date created', { id: 'chat.sort.created' }),
 }
 
-/** The contract's defaults, checked against it by type (importing the value would bring zod with the tab). */
-const defaults = {
-  message_density: 'comfortable',
-  enter_to_send: true,
-  show_avatars: true,
-  contact_name_format: 'first_last',
-  default_contact_sort: 'last_activity',
-} as const satisfies typeof chatPreferenceDefaults
-
 /**
  * @tag cg-chat-contacts-tab
  * @fires cg-saved - The preferences were saved; `detail.value` is the row the server returned.
@@ -42,8 +37,7 @@ export class CgChatContactsTab extends FormTab<ChatPreferences> {
     shape: 'own',
     columns: ['id', ...(Object.keys(defaults) as (keyof typeof defaults)[])],
     defaults,
-    schemas: () =>
-      import('@connectgain/contracts/chat-preferences').then((c) => ({ update: c.ChatPreferencesUpdate })),
+    schemas: { update: ChatPreferencesUpdate },
   })
 
   protected savedText(): string {

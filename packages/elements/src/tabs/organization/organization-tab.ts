@@ -1,5 +1,5 @@
 /** @module The Organization tab (spec Use Case 1): name, slug, timezone and currency; read-only below admin. */
-import type { Organization } from '@connectgain/contracts/organizations'
+import { type Organization, OrganizationUpdate } from '@connectgain/contracts/organizations'
 import { msg } from '@lit/localize'
 import { defineElement } from '../../define.ts'
 import { getLocale } from '../../i18n/localization.ts'
@@ -18,8 +18,7 @@ export class CgOrganizationTab extends FormTab<Organization> {
     name: 'organizations',
     shape: 'org',
     columns: ['id', 'name', 'slug', 'timezone', 'currency'],
-    schemas: () =>
-      import('@connectgain/contracts/organizations').then((c) => ({ update: c.OrganizationUpdate })),
+    schemas: { update: OrganizationUpdate },
   })
 
   protected savedText(): string {

@@ -1,14 +1,6 @@
 /** @module Options for the organization form: every IANA zone (grouped, with its UTC offset now) and ISO 4217 currencies. */
+import { supportedCurrencies, supportedTimeZones } from '@connectgain/contracts/organizations'
 import type { SelectOption } from '../../form/cg-select.ts'
-
-/**
- * What the contract accepts (`supportedTimeZones()`/`supportedCurrencies()` in contracts/organizations.ts,
- * checked equal in zones.test.ts). Read from Intl here because importing that module brings zod with
- * the tab; the contract comes when the member first edits.
- */
-export const timeZoneValues = (): string[] =>
-  [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])].sort()
-export const currencyValues = (): string[] => [...Intl.supportedValuesOf('currency')].sort()
 
 /** "GMT-05:00" → "UTC−05:00"; "GMT" → "UTC+00:00". */
 export function utcOffset(timeZone: string, at: Date): string {
@@ -23,7 +15,7 @@ let zones: SelectOption[] | undefined
 
 /** Every zone as an option: grouped by region, labelled by its place, described by its offset (computed once). */
 export function timeZoneOptions(at = new Date()): SelectOption[] {
-  zones ??= timeZoneValues()
+  zones ??= supportedTimeZones()
     .map((zone) => {
       const [region, ...place] = zone.split('/')
       return {
@@ -44,7 +36,10 @@ export function currencyOptions(locale: string): SelectOption[] {
   let options = currencyCache.get(locale)
   if (!options) {
     const names = new Intl.DisplayNames([locale], { type: 'currency' })
-    options = currencyValues().map((code) => ({ value: code, label: `${code} — ${names.of(code) ?? code}` }))
+    options = supportedCurrencies().map((code) => ({
+      value: code,
+      label: `${code} — ${names.of(code) ?? code}`,
+    }))
     currencyCache.set(locale, options)
   }
   return options

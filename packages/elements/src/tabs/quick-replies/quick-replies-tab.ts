@@ -1,5 +1,5 @@
 /** @module The Quick Replies tab: canned replies agents insert by typing `/shortcut`; owners and admins edit. */
-import type { QuickReply } from '@connectgain/contracts/quick-replies'
+import { type QuickReply, QuickReplyInsert, QuickReplyUpdate } from '@connectgain/contracts/quick-replies'
 import { msg, str } from '@lit/localize'
 import { defineElement } from '../../define.ts'
 import type { ListColumn } from '../../kit/cg-resource-list.ts'
@@ -19,11 +19,7 @@ export class CgQuickRepliesTab extends ListTab<QuickReply> {
     columns: ['id', 'shortcut', 'content'],
     order: 'shortcut.asc',
     search: ['shortcut', 'content'],
-    schemas: () =>
-      import('@connectgain/contracts/quick-replies').then((c) => ({
-        insert: c.QuickReplyInsert,
-        update: c.QuickReplyUpdate,
-      })),
+    schemas: { insert: QuickReplyInsert, update: QuickReplyUpdate },
   })
 
   protected texts(): ListTexts<QuickReply> {

@@ -1,5 +1,5 @@
 /** @module The Tags & Labels tab: the organization's tags (name, colour, what they apply to); owners and admins edit. */
-import type { Tag, TagScope } from '@connectgain/contracts/tags'
+import { type Tag, TagInsert, type TagScope, TagUpdate } from '@connectgain/contracts/tags'
 import { msg, str } from '@lit/localize'
 import { html } from 'lit'
 import { styleMap } from 'lit/directives/style-map.js'
@@ -26,8 +26,7 @@ export class CgTagsLabelsTab extends ListTab<Tag> {
     shape: 'list',
     columns: ['id', 'name', 'color', 'scope', 'description'],
     order: 'name.asc',
-    schemas: () =>
-      import('@connectgain/contracts/tags').then((c) => ({ insert: c.TagInsert, update: c.TagUpdate })),
+    schemas: { insert: TagInsert, update: TagUpdate },
   })
 
   protected texts(): ListTexts<Tag> {
