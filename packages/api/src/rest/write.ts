@@ -9,6 +9,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { ApiError } from '../errors.ts'
 import { readJsonBody } from '../middleware/body.ts'
 import { fromConstraint } from '../middleware/errors.ts'
+import { chunks, MAX_BOUND_PARAMETERS } from './chunks.ts'
 import { conflictTarget } from './conflict.ts'
 import { MAX_LIMIT } from './query.ts'
 import type { Resource, Row, WriteContext, WriteEvent } from './registry.ts'
@@ -125,11 +126,15 @@ export async function insert(r: RestRequest): Promise<Response> {
       caller: r.caller,
     }),
   )
-  const write = ctx.db
-    .insert(resource.table)
-    .values(rows as never)
-    .returning(read.fetch)
-  return written(r, await commit(r, ctx, read, [write], events), true)
+  // Every column of the table is a parameter of each row.
+  const perStatement = MAX_BOUND_PARAMETERS / Object.keys(resource.stored).length
+  const writes = chunks(rows, perStatement).map((some) =>
+    ctx.db
+      .insert(resource.table)
+      .values(some as never)
+      .returning(read.fetch),
+  )
+  return written(r, await commit(r, ctx, read, writes, events), true)
 }
 
 /**
@@ -195,36 +200,38 @@ async function existingRows(r: RestRequest, target: string[], rows: Row[]): Prom
   const { resource } = r
   const { db } = r.c.get('deps')
   const names = target.map((_, k) => sql.raw(`c${k}`))
-  const values = sql.join(
-    rows.map(
-      (row, i) =>
-        sql`(${i}, ${sql.join(
-          target.map((c) => sql`${row[c]}`),
-          sql`, `,
-        )})`,
-    ),
-    sql`, `,
-  )
   const on = sql.join(
     target.map((c, k) => sql`${resource.stored[c]} = input.${names[k]}`),
     sql` AND `,
   )
   const id = resource.stored.id as SQLiteColumn
-  const matched = await db.all<{ i: number; id: string }>(
-    sql`WITH input(i, ${sql.join(names, sql`, `)}) AS (VALUES ${values})
-        SELECT input.i AS i, ${id} AS id FROM input JOIN ${resource.table} ON ${on}
-        WHERE ${scopeSql(resource, r.caller)}`,
-  )
-  if (matched.length === 0) return new Map()
-  const stored = await db
-    .select()
-    .from(resource.table)
-    .where(
-      inArray(
-        id,
-        matched.map((m) => m.id),
+  const indexed = rows.map((row, i) => ({ row, i }))
+  const matched: { i: number; id: string }[] = []
+  // Each input row binds its index and its target values; the scope binds two more.
+  for (const some of chunks(indexed, (MAX_BOUND_PARAMETERS - 2) / (target.length + 1))) {
+    const values = sql.join(
+      some.map(
+        ({ row, i }) =>
+          sql`(${i}, ${sql.join(
+            target.map((c) => sql`${row[c]}`),
+            sql`, `,
+          )})`,
       ),
+      sql`, `,
     )
+    matched.push(
+      ...(await db.all<{ i: number; id: string }>(
+        sql`WITH input(i, ${sql.join(names, sql`, `)}) AS (VALUES ${values})
+            SELECT input.i AS i, ${id} AS id FROM input JOIN ${resource.table} ON ${on}
+            WHERE ${scopeSql(resource, r.caller)}`,
+      )),
+    )
+  }
+  const stored: Row[] = []
+  for (const some of chunks(matched, MAX_BOUND_PARAMETERS)) {
+    const ids = some.map((m) => m.id)
+    stored.push(...((await db.select().from(resource.table).where(inArray(id, ids))) as Row[]))
+  }
   const byId = new Map(stored.map((row) => [String((row as Row).id), row as Row]))
   return new Map(matched.flatMap((m) => (byId.has(m.id) ? [[Number(m.i), byId.get(m.id) as Row]] : [])))
 }
@@ -260,7 +267,14 @@ async function targetRows(r: RestRequest): Promise<Row[]> {
   return rows
 }
 
-const idsOf = (rows: Row[]) => rows.map((row) => String(row.id))
+const idColumn = (resource: Resource) => resource.stored.id as SQLiteColumn
+
+/** The ids of `rows` in runs that fit one statement beside `others` parameters and the scope's two. */
+const idChunks = (rows: Row[], others: number) =>
+  chunks(
+    rows.map((row) => String(row.id)),
+    MAX_BOUND_PARAMETERS - 2 - others,
+  )
 
 export async function update(r: RestRequest): Promise<Response> {
   const { resource } = r
@@ -285,13 +299,15 @@ export async function update(r: RestRequest): Promise<Response> {
       caller: r.caller,
     }),
   )
-  const id = resource.stored.id as SQLiteColumn
-  const write = ctx.db
-    .update(resource.table)
-    .set(set)
-    .where(and(where(r), inArray(id, idsOf(before))))
-    .returning(read.fetch)
-  return written(r, await commit(r, ctx, read, before.length ? [write] : [], events), false)
+  // The rows read above, by id and scope (each id a parameter, as is each value set).
+  const writes = idChunks(before, Object.keys(set).length).map((ids) =>
+    ctx.db
+      .update(resource.table)
+      .set(set)
+      .where(and(scopeSql(resource, r.caller), inArray(idColumn(resource), ids)))
+      .returning(read.fetch),
+  )
+  return written(r, await commit(r, ctx, read, writes, events), false)
 }
 
 export async function remove(r: RestRequest): Promise<Response> {
@@ -304,10 +320,11 @@ export async function remove(r: RestRequest): Promise<Response> {
   const events = before.map(
     (row): WriteEvent => ({ op: 'delete', resource, before: row, after: null, caller: r.caller }),
   )
-  const id = resource.stored.id as SQLiteColumn
-  const write = ctx.db
-    .delete(resource.table)
-    .where(and(where(r), inArray(id, idsOf(before))))
-    .returning(read.fetch)
-  return written(r, await commit(r, ctx, read, before.length ? [write] : [], events), false)
+  const writes = idChunks(before, 0).map((ids) =>
+    ctx.db
+      .delete(resource.table)
+      .where(and(scopeSql(resource, r.caller), inArray(idColumn(resource), ids)))
+      .returning(read.fetch),
+  )
+  return written(r, await commit(r, ctx, read, writes, events), false)
 }
