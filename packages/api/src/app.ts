@@ -1,15 +1,15 @@
 /** @module createApp(deps): the whole API as one Hono app; hosts only wire ports. */
 import { Hono, type MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
-import { cors } from 'hono/cors'
-import { requestId } from 'hono/request-id'
+import type { StaticRoute } from './assets.ts'
 import type { Deps } from './deps.ts'
 import { ApiError } from './errors.ts'
 import { functionsFor } from './functions/index.ts'
 import { functionRoutes } from './functions/routes.ts'
 import { authenticate } from './middleware/auth.ts'
-import { MAX_BODY_BYTES } from './middleware/body.ts'
+import { limitBody } from './middleware/body-limit.ts'
+import { cors } from './middleware/cors.ts'
 import { onError } from './middleware/errors.ts'
+import { requestId } from './middleware/request-id.ts'
 import { renderDocsPage } from './openapi/docs-page.ts'
 import { buildOpenApi } from './openapi/openapi.ts'
 import { placeholderPage } from './placeholder-page.ts'
@@ -22,7 +22,7 @@ export interface AppOptions {
   /** The resources to serve; every registered resource by default (tests pass their own). */
   registry?: Registry
   /** Static files the host serves ahead of the API (the element bundle, the demo page); they fall through when absent. */
-  assets?: MiddlewareHandler[]
+  assets?: StaticRoute[]
 }
 
 export function createApp(
@@ -33,43 +33,39 @@ export function createApp(
   const openapi = buildOpenApi({ registry, functions })
   const app = new Hono<AppEnv>()
 
-  app.use(requestId())
+  app.use(requestId)
   app.use(
+    // Bearer tokens, never cookies: any host page may embed the element.
     cors({
-      // Bearer tokens, never cookies: any host page may embed the element.
-      origin: '*',
       allowHeaders: ['Authorization', 'apikey', 'Content-Type', 'Prefer', 'Range', 'Accept', 'X-Client-Info'],
       allowMethods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
       exposeHeaders: ['Content-Range', 'Preference-Applied', 'X-Request-Id', 'WWW-Authenticate'],
       maxAge: 600,
     }),
   )
-  app.use(async (c, next) => {
+  // Only where they are needed: every middleware costs each request it runs for (GET /health included).
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', limitBody)
+  const withDeps: MiddlewareHandler<AppEnv> = (c, next) => {
     c.set('deps', deps)
-    await next()
-  })
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError('CG413', 'Request body is larger than 1 MB', { hint: 'Split the request' })
-      },
-    }),
-  )
+    return next()
+  }
 
-  for (const middleware of assets) app.use(middleware)
+  for (const { path, handler } of assets) app.use(path, handler)
   app.get('/', (c) => c.html(placeholderPage(deps.config.CG_MODE)))
   app.get('/health', (c) => c.json({ ok: true }))
-  app.get('/openapi.json', (c) => c.json(openapi))
+  // The server is wherever the document was fetched from: clients and the Redocly rules need one.
+  app.get('/openapi.json', (c) => c.json({ ...openapi, servers: [{ url: new URL(c.req.url).origin }] }))
   app.get('/docs', (c) => c.html(renderDocsPage(openapi)))
-  app.use('/rest/v1/*', authenticate)
-  app.use('/functions/v1/*', authenticate)
+  app.use('/rest/v1/*', withDeps, authenticate)
+  app.use('/functions/v1/*', withDeps, authenticate)
   app.route('/rest/v1', restRoutes(registry))
   app.route('/functions/v1', functionRoutes(functions))
 
-  app.notFound(() => {
-    throw new ApiError('CG404', 'Not found', { hint: 'See /docs for the API reference' })
-  })
+  // Answered, not thrown: Hono calls notFound outside the middleware's error handling, so a throw here would
+  // skip what middleware adds after next() (the CORS headers).
+  app.notFound((c) =>
+    onError(new ApiError('CG404', 'Not found', { hint: 'See /docs for the API reference' }), c),
+  )
   app.onError(onError)
   return app
 }

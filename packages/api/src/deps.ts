@@ -1,5 +1,6 @@
 /** @module The ports a host wires into createApp: database, clock, job queue and configuration. */
 import type { Db } from '@connectgain/db'
+import type { Hashing } from './auth/hashing.ts'
 import type { Config } from './config.ts'
 import type { JobQueue } from './jobs/job.ts'
 
@@ -15,4 +16,6 @@ export interface Deps {
   config: Config
   /** Where jobs go: the table queue on Node, Cloudflare Queues on the Worker. */
   queue: JobQueue
+  /** The per-request hashes; WebCrypto unless the host wires node:crypto's. */
+  hashing?: Hashing
 }

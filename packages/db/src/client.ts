@@ -1,25 +1,40 @@
 /** @module libSQL client factory for `file:`, `:memory:`, `libsql://` and `http(s)://` URLs. */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { createClient } from '@libsql/client'
+import { type Client, createClient } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import type { Db } from './db.ts'
 import * as schema from './schema/index.ts'
+import { SqliteClient } from './sqlite-client.ts'
 
 export interface DbHandle {
   db: Db
   close(): void
 }
 
-/** Opens a database. Local files get their folder, WAL, a busy timeout and foreign keys on. */
+/** The path of a local database URL (`file:x.db`, `file:///abs/x.db`, `:memory:`), or null for a remote one. */
+export function localPath(url: string): string | null {
+  if (url === ':memory:' || url === 'file::memory:') return ':memory:'
+  if (!url.startsWith('file:')) return null
+  const path = url.slice('file:'.length)
+  return path.startsWith('///') ? path.slice(2) : path
+}
+
+/**
+ * Opens a database. Local files (and `:memory:`) get a `SqliteClient`, which keeps prepared statements,
+ * with their folder, WAL, a busy timeout and foreign keys on; remote URLs get `@libsql/client`.
+ */
 export async function openDb(url: string, authToken?: string): Promise<DbHandle> {
-  if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true })
-  const client = createClient(authToken ? { url, authToken } : { url })
-  const local = url === ':memory:' || url.startsWith('file:')
-  if (local) {
+  const path = localPath(url)
+  let client: Client
+  if (path === null) {
+    client = createClient(authToken ? { url, authToken } : { url })
+  } else {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+    client = new SqliteClient(path)
     await client.execute('PRAGMA foreign_keys = ON')
     await client.execute('PRAGMA busy_timeout = 5000')
-    if (url.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL')
+    if (path !== ':memory:') await client.execute('PRAGMA journal_mode = WAL')
   }
   return { db: drizzle(client, { schema }), close: () => client.close() }
 }

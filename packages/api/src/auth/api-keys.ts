@@ -2,13 +2,14 @@
 import { apiKeys, type Db, newId } from '@connectgain/db'
 import { eq, sql } from 'drizzle-orm'
 import type { Clock } from '../deps.ts'
+import { type Hashing, webCryptoHashing } from './hashing.ts'
 
 export const API_KEY_PREFIX = 'ak_'
 const base62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 
+/** The stored form of a key: the SHA-256 of its text, in hex. */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return webCryptoHashing.sha256Hex(text)
 }
 
 /** A new key: `ak_` + 32 base62 characters (≈190 bits). */
@@ -59,17 +60,43 @@ export type KeyCheck =
   | { ok: true; keyId: string; orgId: string }
   | { ok: false; reason: 'unknown' | 'revoked' | 'expired'; message: string }
 
+/** The statements every key-authenticated request runs, with placeholders for what changes per request. */
+function buildKeyStatements(db: Db) {
+  return {
+    find: db
+      .select({
+        id: apiKeys.id,
+        org_id: apiKeys.org_id,
+        revoked_at: apiKeys.revoked_at,
+        expires_at: apiKeys.expires_at,
+      })
+      .from(apiKeys)
+      .where(eq(apiKeys.hash, sql.placeholder('hash')))
+      .prepare(),
+    use: db
+      .update(apiKeys)
+      .set({ last_used_at: sql`${sql.placeholder('now')}`, usage_count: sql`${apiKeys.usage_count} + 1` })
+      .where(eq(apiKeys.id, sql.placeholder('id')))
+      .prepare(),
+  }
+}
+
+/** Built once per database (drizzle's `prepare`): building a query cost more than running it. */
+const keyStatements = new WeakMap<Db, ReturnType<typeof buildKeyStatements>>()
+
 /** Finds a key by the SHA-256 of its text, rejects revoked and expired keys, and records the use. */
-export async function authenticateApiKey(db: Db, clock: Clock, key: string): Promise<KeyCheck> {
-  const [row] = await db
-    .select({
-      id: apiKeys.id,
-      org_id: apiKeys.org_id,
-      revoked_at: apiKeys.revoked_at,
-      expires_at: apiKeys.expires_at,
-    })
-    .from(apiKeys)
-    .where(eq(apiKeys.hash, await sha256Hex(key)))
+export async function authenticateApiKey(
+  db: Db,
+  clock: Clock,
+  key: string,
+  hashing: Hashing = webCryptoHashing,
+): Promise<KeyCheck> {
+  let statements = keyStatements.get(db)
+  if (!statements) {
+    statements = buildKeyStatements(db)
+    keyStatements.set(db, statements)
+  }
+  const [row] = await statements.find.all({ hash: await hashing.sha256Hex(key) })
   const now = clock.now().toISOString()
   if (!row)
     return { ok: false, reason: 'unknown', message: 'API key not found: check that it was copied whole' }
@@ -78,9 +105,6 @@ export async function authenticateApiKey(db: Db, clock: Clock, key: string): Pro
   if (row.expires_at && row.expires_at <= now) {
     return { ok: false, reason: 'expired', message: `API key expired at ${row.expires_at}` }
   }
-  await db
-    .update(apiKeys)
-    .set({ last_used_at: now, usage_count: sql`${apiKeys.usage_count} + 1` })
-    .where(eq(apiKeys.id, row.id))
+  await statements.use.run({ now, id: row.id })
   return { ok: true, keyId: row.id, orgId: row.org_id }
 }

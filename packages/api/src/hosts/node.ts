@@ -11,6 +11,7 @@ import { jobHandlers } from '../jobs/handlers.ts'
 import { TableQueue } from '../jobs/table-queue.ts'
 import { seedDemo } from '../seed.ts'
 import { loadNodeConfig } from './node-config.ts'
+import { nodeHashing } from './node-hashing.ts'
 import { staticAssets } from './node-static.ts'
 
 const loaded = loadNodeConfig()
@@ -39,7 +40,7 @@ const queue = new TableQueue(ctx, jobHandlers)
 queue.start()
 const housekeeping = setInterval(() => void pruneFailures(db, systemClock.now()), 3_600_000)
 
-const app = createApp({ ...ctx, queue }, { assets: staticAssets(config.CG_MODE) })
+const app = createApp({ ...ctx, queue, hashing: nodeHashing }, { assets: staticAssets(config.CG_MODE) })
 
 const server = serve({ fetch: app.fetch, port: config.PORT }, () => {
   console.log(`ConnectGain Settings (${config.CG_MODE}) listening on ${base}  ·  API reference: ${base}/docs`)

@@ -7,6 +7,8 @@ describe('Worker static assets', () => {
     const bundle = await SELF.fetch('http://cg.test/elements/cg-settings.js')
     expect(bundle.status).toBe(200)
     expect(bundle.headers.get('content-type')).toContain('javascript')
+    // Module scripts load in CORS mode: a host page on another origin needs this header.
+    expect(bundle.headers.get('access-control-allow-origin')).toBe('*')
     expect((await SELF.fetch('http://cg.test/elements/cg-settings.js', { method: 'HEAD' })).status).toBe(200)
     expect(await (await SELF.fetch('http://cg.test/')).text()).toContain('<cg-settings')
     expect(await (await SELF.fetch('http://cg.test/health')).json()).toEqual({ ok: true })

@@ -8,7 +8,7 @@ import type { JobMessage } from '@connectgain/contracts'
 import { openWorkerDb, type WorkerDbEnv } from '@connectgain/db/worker'
 import type { MiddlewareHandler } from 'hono'
 import { createApp } from '../app.ts'
-import { DEMO_PATHS, ELEMENT_PATHS } from '../assets.ts'
+import { DEMO_ROUTES, ELEMENT_ROUTES, type StaticRoute } from '../assets.ts'
 import { type Config, parseConfig } from '../config.ts'
 import { systemClock } from '../deps.ts'
 import { ApiError } from '../errors.ts'
@@ -22,6 +22,7 @@ import { pruneFailures } from '../jobs/failures.ts'
 import { jobHandlers } from '../jobs/handlers.ts'
 import type { JobContext } from '../jobs/job.ts'
 import { seedDemo } from '../seed.ts'
+import { nodeHashing } from './node-hashing.ts'
 
 export interface Env extends WorkerDbEnv {
   JOBS: Queue<JobMessage>
@@ -53,7 +54,7 @@ function hostFor(env: Env): Host | { errors: string[] } {
 function build(env: Env, config: Config): Host {
   const ctx: JobContext = { db: openWorkerDb(env), clock: systemClock, config }
   const app = createApp(
-    { ...ctx, queue: new CloudflareQueue(env.JOBS, ctx) },
+    { ...ctx, queue: new CloudflareQueue(env.JOBS, ctx), hashing: nodeHashing },
     { assets: workerAssets(env, config) },
   )
   const ready =
@@ -62,19 +63,17 @@ function build(env: Env, config: Config): Host {
 }
 
 /** The same files the Node host serves: the element bundle always, the demo page in demo mode. */
-function workerAssets(env: Env, config: Config): MiddlewareHandler[] {
+function workerAssets(env: Env, config: Config): StaticRoute[] {
   const assets = env.ASSETS
   if (!assets) return []
-  const demo = config.CG_MODE === 'demo'
-  return [
-    async (c, next) => {
-      const path = c.req.path
-      const served = ELEMENT_PATHS.test(path) || (demo && DEMO_PATHS.test(path))
-      if (!served || !['GET', 'HEAD'].includes(c.req.method)) return next()
-      const res = await assets.fetch(c.req.raw as never)
-      return res.status === 404 ? next() : (res as unknown as Response)
-    },
-  ]
+  const handler: MiddlewareHandler = async (c, next) => {
+    if (!['GET', 'HEAD'].includes(c.req.method)) return next()
+    const res = await assets.fetch(c.req.raw as never)
+    // A fetched response's headers are immutable: copy it so that CORS can add its headers.
+    return res.status === 404 ? next() : new Response(res.body as never, res as unknown as Response)
+  }
+  const paths = config.CG_MODE === 'demo' ? [...ELEMENT_ROUTES, ...DEMO_ROUTES] : ELEMENT_ROUTES
+  return paths.map((path) => ({ path, handler }))
 }
 
 /** A 500 in the error envelope for a Worker that cannot serve: bad variables, or an unmigrated database. */

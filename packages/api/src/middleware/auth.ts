@@ -5,6 +5,7 @@ import { verifySession } from '../auth/session-token.ts'
 import type { Caller } from '../caller.ts'
 import { ApiError } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
+import { requestHeader } from './headers.ts'
 
 const realm = 'Bearer realm="connectgain"'
 
@@ -20,7 +21,7 @@ function unauthorized(message: string, hint: string | null = null, invalid = tru
 
 /** The credential from `Authorization: Bearer …` or `apikey: …`; a malformed header is an error, not "anonymous". */
 function readCredential(c: Context): string | null {
-  const authorization = c.req.header('authorization')
+  const authorization = requestHeader(c, 'authorization')
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization)
     if (!match?.[1]) {
@@ -31,20 +32,20 @@ function readCredential(c: Context): string | null {
     }
     return match[1]
   }
-  const apikey = c.req.header('apikey')?.trim()
+  const apikey = requestHeader(c, 'apikey')?.trim()
   return apikey ? apikey : null
 }
 
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const credential = readCredential(c)
-  const { db, clock, config } = c.get('deps')
+  const { db, clock, config, hashing } = c.get('deps')
   let caller: Caller | null = null
   if (credential?.startsWith(API_KEY_PREFIX)) {
-    const key = await authenticateApiKey(db, clock, credential)
+    const key = await authenticateApiKey(db, clock, credential, hashing)
     if (!key.ok) throw unauthorized(key.message, 'Create a new key under Settings → API Keys')
     caller = { kind: 'api_key', keyId: key.keyId, orgId: key.orgId, role: 'admin' }
   } else if (credential) {
-    const session = await verifySession(credential, config.SESSION_SECRET, clock)
+    const session = await verifySession(credential, config.SESSION_SECRET, clock, hashing)
     if (!session.ok) throw unauthorized(session.reason, 'Get a fresh session token from your backend')
     caller = session.caller
   }

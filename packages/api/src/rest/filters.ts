@@ -63,31 +63,34 @@ export function likeToGlob(pattern: string): string {
   return out
 }
 
-function condition(c: Condition, column: SQLiteColumn): SQL {
+/**
+ * How a value gets into the SQL: inline (drizzle binds it as a parameter of this one query), or as a
+ * placeholder of a prepared query that is run again with other values. Either way it is never SQL text.
+ */
+export type Bind = (value: unknown, column?: SQLiteColumn) => unknown
+const inline: Bind = (value) => value
+
+function condition(c: Condition, column: SQLiteColumn, bind: Bind): SQL {
+  const value = (raw: string) => bind(coerce(column, raw), column)
   switch (c.op) {
     case 'eq':
-      return eq(column, coerce(column, c.value))
+      return eq(column, value(c.value))
     case 'neq':
-      return ne(column, coerce(column, c.value))
+      return ne(column, value(c.value))
     case 'gt':
-      return gt(column, coerce(column, c.value))
+      return gt(column, value(c.value))
     case 'gte':
-      return gte(column, coerce(column, c.value))
+      return gte(column, value(c.value))
     case 'lt':
-      return lt(column, coerce(column, c.value))
+      return lt(column, value(c.value))
     case 'lte':
-      return lte(column, coerce(column, c.value))
+      return lte(column, value(c.value))
     case 'like':
-      return sql`${column} GLOB ${likeToGlob(c.value)}`
+      return sql`${column} GLOB ${bind(likeToGlob(c.value))}`
     case 'ilike':
-      return sql`lower(${column}) GLOB lower(${likeToGlob(c.value)})`
+      return sql`lower(${column}) GLOB lower(${bind(likeToGlob(c.value))})`
     case 'in':
-      return c.value.length === 0
-        ? sql`0`
-        : inArray(
-            column,
-            c.value.map((v) => coerce(column, v)),
-          )
+      return c.value.length === 0 ? sql`0` : inArray(column, c.value.map(value))
     case 'is':
       switch (c.value) {
         case 'null':
@@ -102,15 +105,27 @@ function condition(c: Condition, column: SQLiteColumn): SQL {
 }
 
 /** One filter (a condition or an and/or group) as SQL; unknown columns answer 42703. */
-export function filterToSql(filter: Filter, columns: Columns, resource: string): SQL {
+export function filterToSql(filter: Filter, columns: Columns, resource: string, bind: Bind = inline): SQL {
   let clause: SQL | undefined
   if (filter.kind === 'cond') {
     const column = columns[filter.column]
     if (!column) throw unknownColumn(resource, filter.column, Object.keys(columns))
-    clause = condition(filter, column)
+    clause = condition(filter, column, bind)
   } else {
-    const parts = filter.filters.map((f) => filterToSql(f, columns, resource))
+    const parts = filter.filters.map((f) => filterToSql(f, columns, resource, bind))
     clause = (filter.kind === 'and' ? and(...parts) : or(...parts)) ?? sql`1`
   }
   return filter.negate ? not(clause) : clause
+}
+
+/**
+ * What of `filter` shapes the SQL text `filterToSql` writes, with every bound value left out: two filters
+ * with the same shape give the same SQL and differ only in the values bound. Everything `condition` puts
+ * into the text must be here (the operator, negation, an `is` value, the length of an `in` list).
+ */
+export function filterShape(filter: Filter): string {
+  const not = filter.negate ? '!' : ''
+  if (filter.kind !== 'cond') return `${not}${filter.kind}(${filter.filters.map(filterShape).join(',')})`
+  const detail = filter.op === 'in' ? String(filter.value.length) : filter.op === 'is' ? filter.value : ''
+  return `${not}${filter.column}.${filter.op}.${detail}`
 }

@@ -1,5 +1,12 @@
 /** @module PostgREST query-string subset: URLSearchParams, Range and Prefer headers → a typed AST. */
 import { ApiError, badQuery } from '../errors.ts'
+import {
+  MAX_FILTER_DEPTH,
+  MAX_FILTERS,
+  MAX_ORDER_TERMS,
+  MAX_SELECT_COLUMNS,
+  MAX_URL_LENGTH,
+} from './limits.ts'
 
 export type FilterOp = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'like' | 'ilike' | 'in' | 'is'
 export type IsValue = 'null' | 'not_null' | 'true' | 'false' | 'unknown'
@@ -55,6 +62,25 @@ const isIdent = (s: string): boolean => IDENT.test(s)
 const oneOf = <T extends string>(values: readonly T[], s: string): s is T =>
   (values as readonly string[]).includes(s)
 
+/** A URL (path and query string) longer than MAX_URL_LENGTH is refused before anything parses it. */
+export function checkUrlLength(url: URL): void {
+  const length = url.pathname.length + url.search.length
+  if (length > MAX_URL_LENGTH) {
+    throw badQuery(
+      `the URL is ${length} characters long, more than the limit of ${MAX_URL_LENGTH}`,
+      undefined,
+      'select fewer columns or send fewer filters; fetch the rest with another request',
+    )
+  }
+}
+
+/** Conditions in `filters`, counted into groups (whose depth the parser has already bounded). */
+function countConditions(filters: readonly Filter[]): number {
+  let n = 0
+  for (const f of filters) n += f.kind === 'cond' ? 1 : countConditions(f.filters)
+  return n
+}
+
 /** Turns the query string of `/rest/v1/{resource}` into a ParsedQuery; throws PGRST100 naming the culprit. */
 export function parseQuery(params: URLSearchParams): ParsedQuery {
   const out: ParsedQuery = { select: null, filters: [], order: [] }
@@ -106,6 +132,14 @@ export function parseQuery(params: URLSearchParams): ParsedQuery {
         out.filters.push(parseCondition(key, value, false))
     }
   }
+  const conditions = countConditions(out.filters)
+  if (conditions > MAX_FILTERS) {
+    throw badQuery(
+      `the query has ${conditions} filter conditions, more than the limit of ${MAX_FILTERS}`,
+      undefined,
+      'combine values with in.(…) or split the request',
+    )
+  }
   return out
 }
 
@@ -141,21 +175,35 @@ function parseList(raw: string, where: string): string[] {
   return inner === '' ? [] : splitItems(inner, where).map((item) => unquote(item, where))
 }
 
-/** A logical group body `(item,item,…)`; `label` names it in errors. */
-function parseGroup(kind: 'and' | 'or', negate: boolean, body: string, label: string): Logical {
+/** A logical group body `(item,item,…)`, `depth` groups deep; `label` names it in errors. */
+function parseGroup(kind: 'and' | 'or', negate: boolean, body: string, label: string, depth = 1): Logical {
+  if (depth > MAX_FILTER_DEPTH) {
+    throw badQuery(
+      `logical filters are nested more than ${MAX_FILTER_DEPTH} deep, the limit`,
+      undefined,
+      'flatten the and(…)/or(…) groups',
+    )
+  }
   const inner = /^\((.*)\)$/s.exec(body)?.[1]
   const where = `logical filter '${label}'`
   if (inner === undefined)
     throw badQuery(`${where} must be a parenthesized list`, undefined, 'write e.g. or=(a.eq.1,b.is.null)')
   if (inner === '') throw badQuery(`empty ${where}`)
-  return { kind, negate, filters: splitItems(inner, where).map((item) => parseGroupItem(item, where)) }
+  const items = splitItems(inner, where)
+  return { kind, negate, filters: items.map((item) => parseGroupItem(item, where, depth)) }
 }
 
-function parseGroupItem(item: string, where: string): Filter {
+function parseGroupItem(item: string, where: string, depth: number): Filter {
   if (item === '') throw badQuery(`empty item in ${where}`)
   const nested = /^(not\.)?(and|or)(\(.*)$/s.exec(item)
   if (nested)
-    return parseGroup(nested[2] === 'or' ? 'or' : 'and', nested[1] !== undefined, nested[3] ?? '', item)
+    return parseGroup(
+      nested[2] === 'or' ? 'or' : 'and',
+      nested[1] !== undefined,
+      nested[3] ?? '',
+      item,
+      depth + 1,
+    )
   const dot = item.indexOf('.')
   const column = item.slice(0, dot)
   if (dot < 0 || !isIdent(column))
@@ -210,7 +258,15 @@ function parseSelect(value: string): SelectItem[] | null {
   const trimmed = value.trim()
   if (trimmed === '*') return null
   if (trimmed === '') throw badQuery(`'select' must list at least one column or '*'`)
-  return trimmed.split(',').map((raw) => {
+  const items = trimmed.split(',')
+  if (items.length > MAX_SELECT_COLUMNS) {
+    throw badQuery(
+      `'select' lists ${items.length} columns, more than the limit of ${MAX_SELECT_COLUMNS}`,
+      undefined,
+      "list each column once, or select '*'",
+    )
+  }
+  return items.map((raw) => {
     const item = raw.trim()
     if (item === '') throw badQuery(`empty item in 'select=${value}'`)
     const colon = item.indexOf(':')
@@ -227,7 +283,11 @@ function parseSelect(value: string): SelectItem[] | null {
 }
 
 function parseOrder(value: string): OrderTerm[] {
-  return value.split(',').map((raw) => {
+  const terms = value.split(',')
+  if (terms.length > MAX_ORDER_TERMS) {
+    throw badQuery(`'order' has ${terms.length} terms, more than the limit of ${MAX_ORDER_TERMS}`)
+  }
+  return terms.map((raw) => {
     const term = raw.trim()
     if (term === '') throw badQuery(`empty term in 'order=${value}'`)
     const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\.(asc|desc))?(?:\.(nullsfirst|nullslast))?$/.exec(term)

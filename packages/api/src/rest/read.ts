@@ -1,12 +1,15 @@
 /** @module GET `/rest/v1/{resource}`: filtered, ordered, paged rows of the caller's scope. */
 import { asc, count, desc, sql } from 'drizzle-orm'
 import { ApiError } from '../errors.ts'
+import { requestHeader } from '../middleware/headers.ts'
+import { placeholders, preparedQuery } from './prepared.ts'
 import { MAX_LIMIT, parseRange } from './query.ts'
-import { column, notOneRow, type RestRequest, reader, respond, where } from './request.ts'
+import type { Row } from './registry.ts'
+import { column, notOneRow, type RestRequest, reader, respond, where, whereShape } from './request.ts'
 
 export async function select(r: RestRequest): Promise<Response> {
   const { db } = r.c.get('deps')
-  const range = parseRange(r.c.req.header('range'))
+  const range = parseRange(requestHeader(r.c, 'range'))
   const offset = r.query.offset ?? range?.offset ?? 0
   const limit = Math.min(r.query.limit ?? range?.limit ?? MAX_LIMIT, MAX_LIMIT)
   const orderBy = r.query.order.map((o) => {
@@ -16,17 +19,28 @@ export async function select(r: RestRequest): Promise<Response> {
     return sql`${o.direction === 'asc' ? asc(col) : desc(col)} nulls ${sql.raw(nulls)}`
   })
   const read = reader(r)
-  const filter = where(r)
-  const rows = await db
-    .select(read.fetch)
-    .from(r.resource.table)
-    .where(filter)
-    .orderBy(...orderBy)
-    .limit(limit)
-    .offset(offset)
+  // Values become placeholders; the SQL is built once per shape (the filters, columns and order, not values).
+  const values: Record<string, unknown> = { limit, offset }
+  const filter = where(r, placeholders(values))
+  const shape = `${whereShape(r)}|${Object.keys(read.fetch).join(',')}|${r.query.order
+    .map((o) => `${o.column}.${o.direction}.${o.nulls ?? ''}`)
+    .join(',')}`
+  const rows = await preparedQuery<Row[]>(db, r.resource, `rows|${shape}`, () =>
+    db
+      .select(read.fetch)
+      .from(r.resource.table)
+      .where(filter)
+      .orderBy(...orderBy)
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(),
+  ).all(values)
   let total: number | undefined
   if (r.prefer.count) {
-    const [counted] = await db.select({ n: count() }).from(r.resource.table).where(filter)
+    const counting = preparedQuery<{ n: number }[]>(db, r.resource, `count|${whereShape(r)}`, () =>
+      db.select({ n: count() }).from(r.resource.table).where(filter).prepare(),
+    )
+    const [counted] = await counting.all(values)
     total = counted?.n ?? 0
   }
   if (r.single && rows.length !== 1) throw notOneRow(rows.length)

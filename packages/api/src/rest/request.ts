@@ -6,9 +6,10 @@ import type { Context } from 'hono'
 import type { Caller } from '../caller.ts'
 import { ApiError } from '../errors.ts'
 import { requireCaller } from '../middleware/auth.ts'
+import { requestHeader } from '../middleware/headers.ts'
 import type { AppEnv } from '../types.ts'
-import { filterToSql, unknownColumn } from './filters.ts'
-import { type ParsedQuery, type Prefer, parsePrefer, parseQuery } from './query.ts'
+import { type Bind, filterShape, filterToSql, unknownColumn } from './filters.ts'
+import { checkUrlLength, type ParsedQuery, type Prefer, parsePrefer, parseQuery } from './query.ts'
 import { operations, type Registry, type Resource, type Row, readableColumns } from './registry.ts'
 
 export const SINGLE_OBJECT = 'application/vnd.pgrst.object+json'
@@ -43,14 +44,16 @@ export function resolve(c: Context<AppEnv>, registry: Registry, action: Action):
       hint: `The ${caller.role} role cannot ${action} ${resource.name}`,
     })
   }
+  const url = new URL(c.req.url)
+  checkUrlLength(url)
   return {
     c,
     registry,
     resource,
     caller,
-    query: parseQuery(new URL(c.req.url).searchParams),
-    single: (c.req.header('accept') ?? '').includes(SINGLE_OBJECT),
-    prefer: parsePrefer(c.req.header('prefer')),
+    query: parseQuery(url.searchParams),
+    single: (requestHeader(c, 'accept') ?? '').includes(SINGLE_OBJECT),
+    prefer: parsePrefer(requestHeader(c, 'prefer')),
   }
 }
 
@@ -62,16 +65,24 @@ export function column(r: RestRequest, name: string): SQLiteColumn {
 }
 
 /** The rows the caller may see at all: their org's, and for a `user` resource only their own. */
-export function scopeSql(resource: Resource, caller: Caller): SQL {
-  const org = eq(resource.stored[resource.orgColumn] as SQLiteColumn, caller.orgId)
+export function scopeSql(resource: Resource, caller: Caller, bind: Bind = (v) => v): SQL {
+  const orgColumn = resource.stored[resource.orgColumn] as SQLiteColumn
+  const org = eq(orgColumn, bind(caller.orgId, orgColumn))
   if (resource.scope === 'org' || caller.kind !== 'session') return org
-  return and(org, eq(resource.stored.user_id as SQLiteColumn, caller.userId)) as SQL
+  const userColumn = resource.stored.user_id as SQLiteColumn
+  return and(org, eq(userColumn, bind(caller.userId, userColumn))) as SQL
 }
 
 /** The scope AND every filter: the only WHERE any statement of a request gets. */
-export function where(r: RestRequest): SQL {
-  const filters = r.query.filters.map((f) => filterToSql(f, r.resource.columns, r.resource.name))
-  return and(scopeSql(r.resource, r.caller), ...filters) as SQL
+export function where(r: RestRequest, bind?: Bind): SQL {
+  const filters = r.query.filters.map((f) => filterToSql(f, r.resource.columns, r.resource.name, bind))
+  return and(scopeSql(r.resource, r.caller, bind), ...filters) as SQL
+}
+
+/** What of `where(r)` shapes its SQL text (see filterShape): the scope and the filters, values left out. */
+export function whereShape(r: RestRequest): string {
+  const scope = r.resource.scope === 'user' && r.caller.kind === 'session' ? 'user' : 'org'
+  return `${scope}:${r.query.filters.map(filterShape).join('&')}`
 }
 
 /** How rows are read for this request: which stored columns to fetch, and the output row for a stored one. */
