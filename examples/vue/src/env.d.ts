@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+/// <reference types="@connectgain/elements/vue" />
 
 interface ImportMetaEnv {
   /** Base URL of the ConnectGain API (`npm start` serves it on http://localhost:8787). */

@@ -17,6 +17,7 @@ describe('the built element', () => {
       'locale',
       'theme',
       'sync-hash',
+      'request-timeout',
     ])
     expect(shell.events.map((e: { name: string }) => e.name).sort()).toEqual([
       'cg-error',
@@ -33,6 +34,24 @@ describe('the built element', () => {
     expect(shell.cssProperties.map((p: { name: string }) => p.name)).toContain('--cg-color-primary')
     const tags = declarations.map((d: { tagName?: string }) => d.tagName).filter(Boolean)
     expect(tags).toEqual(expect.arrayContaining(['cg-organization-tab', 'cg-select', 'cg-toast-region']))
+  })
+
+  it('has React and Vue typings that name every attribute and event in the manifest', () => {
+    const manifest = json('custom-elements.json')
+    const declarations = manifest.modules.flatMap((m: { declarations?: unknown[] }) => m.declarations ?? [])
+    const shell = declarations.find((d: { tagName?: string }) => d.tagName === 'cg-settings')
+    const react = readFileSync(new URL('src/react.d.ts', elements), 'utf8')
+    const vue = readFileSync(new URL('src/vue.d.ts', elements), 'utf8')
+    const camel = (name: string) => name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())
+    for (const { name } of shell.attributes as { name: string }[]) {
+      const prop = new RegExp(`^\\s+'?${name}'?\\?:`, 'm')
+      expect(react, name).toMatch(prop)
+      expect(vue, name).toMatch(prop)
+    }
+    for (const { name } of shell.events as { name: string }[]) {
+      expect(react).toContain(`'on${name}'?:`)
+      expect(vue).toContain(`on${camel(name)}?:`)
+    }
   })
 
   it('loads the Organization tab, the form kit and zod lazily, not with the page', () => {

@@ -4,19 +4,18 @@
  * role, and its events reach the framework's handlers.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { extname, join } from 'node:path'
+import { join } from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // @ts-expect-error plain JS helpers shared with the browser tests' runner config
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.js'
 // @ts-expect-error plain JS helpers shared with the browser tests' runner config
 import { startApiHost } from '../test/api-host.js'
+import { serveDir } from './serve-dir.ts'
 
 const root = new URL('../../../', import.meta.url).pathname
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
 
 let host: { url: string; stop(): Promise<void> }
 let browser: Browser
@@ -44,24 +43,12 @@ async function serveExample(name: 'react' | 'vue'): Promise<string> {
       env: { ...process.env, VITE_API_URL: host.url },
     },
   )
-  const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname
-    const file = join(outDir, path === '/' ? 'index.html' : path)
-    let body: Buffer
-    try {
-      body = readFileSync(file)
-    } catch {
-      res.writeHead(404).end()
-      return
-    }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const served = await serveDir(outDir)
   cleanups.push(() => {
-    server.close()
+    served.close()
     rmSync(outDir, { recursive: true, force: true })
   })
-  return `http://127.0.0.1:${(server.address() as { port: number }).port}/`
+  return served.url
 }
 
 describe.each(['react', 'vue'] as const)('the %s example', (name) => {

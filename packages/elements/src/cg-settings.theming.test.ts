@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing'
 import { apiUrl, devSession } from '../test/session.ts'
+import { openTab } from '../test/tabs.ts'
 import './index.ts'
 import type { CgSettings } from './cg-settings.ts'
 
@@ -50,6 +51,35 @@ describe('cg-settings styling', () => {
       const hostile = probe(await mount())
       expect(hostile).to.deep.equal(clean)
       expect(clean.base['font-family']).not.to.contain('serif,') // our own font stack, not the page's
+    } finally {
+      style.remove()
+    }
+  })
+
+  it('keeps its sizes on a host page with a large root font size (no rem, nothing inherited)', async () => {
+    const { shell, root, field } = await openTab('organization', 'admin')
+    const sizes = () => {
+      const shellRoot = shell.shadowRoot!
+      const input = field('name').shadowRoot!.querySelector('input')!
+      const label = field('name').shadowRoot!.querySelector('label')!
+      const box = (el: Element) => Math.round(el.getBoundingClientRect().width)
+      const font = (el: Element) => getComputedStyle(el).fontSize
+      return {
+        nav: box(shellRoot.querySelector('nav')!),
+        form: box(root.querySelector('form')!),
+        input: [box(input), Math.round(input.getBoundingClientRect().height), font(input)],
+        label: font(label),
+        heading: font(shellRoot.querySelector('#cg-tab-heading')!),
+        link: font(shellRoot.querySelector('nav a')!),
+        button: font(root.querySelector('button[type="submit"]')!),
+      }
+    }
+    const normal = sizes()
+    const style = addStyle('html { font-size: 30px } body { font-size: 30px; line-height: 2 }')
+    try {
+      expect(getComputedStyle(document.documentElement).fontSize).to.equal('30px')
+      expect(sizes()).to.deep.equal(normal)
+      expect(normal.label).to.equal('14px') // --cg-font-size's default
     } finally {
       style.remove()
     }

@@ -5,7 +5,8 @@ import { provide } from '@lit/context'
 import { localized, msg } from '@lit/localize'
 import { html, LitElement, nothing, type PropertyValues } from 'lit'
 import { property, query, state } from 'lit/decorators.js'
-import { ApiClient, ApiRequestError, type TokenProvider } from './api/client.ts'
+import { ApiClient, ApiRequestError, DEFAULT_TIMEOUT, type TokenProvider, timed } from './api/client.ts'
+import { canRetry, failureText } from './api/failure-text.ts'
 import { styles } from './cg-settings.styles.ts'
 import { apiContext, sessionContext } from './context.ts'
 import { defineElement } from './define.ts'
@@ -24,7 +25,7 @@ const HASH_PREFIX = '#settings/'
  * @tag cg-settings
  * @fires {CustomEvent<CgNavigateDetail>} cg-navigate - The user moved to another tab. `detail: { tab, previous }`.
  * @fires {CustomEvent<CgSavedDetail>} cg-saved - A tab saved its form. `detail: { tab, resource, value }`.
- * @fires {CustomEvent<CgErrorDetail>} cg-error - A request failed. `detail: { code, message, status }`.
+ * @fires {CustomEvent<CgErrorDetail>} cg-error - Signing in or a request failed. `detail: { code, message, status }`: the developer's detail; the user sees plain words.
  * @csspart base - The outer frame.
  * The shell adds no page landmarks (no `<header>` or `<main>`): the host page has its own.
  *
@@ -65,13 +66,21 @@ export class CgSettings extends LitElement {
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light'
   /** Keep the open tab in the URL hash (`#settings/<tab>`), so links and the back button work. */
   @property({ type: Boolean, attribute: 'sync-hash' }) syncHash = false
-  /** Called for a token when there is none, and again after a 401 (then the request is retried once). */
+  /** Milliseconds a request or a `tokenProvider` call may take before it fails with `code: "timeout"`. */
+  @property({ type: Number, attribute: 'request-timeout' }) requestTimeout = DEFAULT_TIMEOUT
+  /**
+   * Called for a token when there is none (or the `token` is not a session token, or has expired), and again
+   * after a 401 (then the request is retried once). Must resolve to the session token string.
+   */
   @property({ attribute: false }) tokenProvider?: TokenProvider
 
+  /** @internal The API client, for the tabs (through @lit/context). */
   @provide({ context: apiContext }) @state() protected api?: ApiClient
+  /** @internal The signed-in member, read from the token, for the tabs. */
   @provide({ context: sessionContext }) @state() protected session: Session | null = null
   @state() private navOpen = false
-  @state() private failure = ''
+  /** Why there is no session (the user reads `failureText`, the host gets `cg-error`). */
+  @state() private failure: ApiRequestError | null = null
   @state() private loaded = new Set<TabId>()
   /** Tabs whose chunk failed to load (offline, a deploy replaced it): the panel says so. */
   @state() private broken = new Set<TabId>()
@@ -97,6 +106,7 @@ export class CgSettings extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback()
+    performance.mark('cg-settings:connected') // bench/elements.ts times the first tab from here
     window.addEventListener('hashchange', this.onHashChange)
     window.addEventListener('beforeunload', this.onBeforeUnload)
     if (this.syncHash) this.onHashChange()
@@ -110,7 +120,8 @@ export class CgSettings extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale')) void useLocale(this.locale)
-    if (changed.has('apiUrl') || changed.has('token') || changed.has('tokenProvider')) this.connectApi()
+    const reconnect = ['apiUrl', 'token', 'tokenProvider', 'requestTimeout'] as const
+    if (reconnect.some((key) => changed.has(key))) this.connectApi()
     const tab = this.activeTab
     if (tab && !this.loaded.has(tab) && !this.loading.has(tab) && !this.broken.has(tab)) void this.load(tab)
   }
@@ -122,35 +133,73 @@ export class CgSettings extends LitElement {
     }
   }
 
+  /**
+   * A new API client for the current attributes. A token that is missing, not a session token or expired
+   * counts as none: the tokenProvider is asked, and without one the element says it cannot sign in.
+   */
   private connectApi(): void {
-    this.failure = ''
-    this.session = readSession(this.token || undefined)
-    this.api = new ApiClient({
+    const token = this.token
+    const claims = readSession(token)
+    const session = claims && !(claims.expiresAt * 1000 <= Date.now()) ? claims : null
+    this.failure = null
+    this.session = session
+    const api = new ApiClient({
       baseUrl: this.apiUrl || location.origin,
-      token: this.token || undefined,
+      token: session ? token : undefined,
       tokenProvider: this.tokenProvider,
-      onToken: (token) => {
-        this.session = readSession(token)
+      timeout: this.requestTimeout,
+      onToken: (fresh) => {
+        this.session = readSession(fresh)
       },
       onError: (error) => this.reportError(error),
     })
-    if (!this.session && this.tokenProvider) {
-      this.api.currentToken().catch((err: unknown) => this.reportError(err))
+    this.api = api
+    if (session) return
+    if (this.tokenProvider) {
+      this.signIn()
+      return
     }
+    const [code, message] = !token
+      ? ['token_missing', 'No token attribute and no tokenProvider']
+      : claims
+        ? ['token_expired', 'The token has expired and there is no tokenProvider to renew it']
+        : [
+            'token_invalid',
+            'The token attribute is not a session token (a JWT with sub, org and role claims)',
+          ]
+    // A page may set tokenProvider in a script that runs right after the element is defined: wait a task.
+    setTimeout(() => {
+      if (api === this.api) this.reportError(new ApiRequestError(0, code, message))
+    })
+  }
+
+  /** Asks the tokenProvider for the first token. */
+  private signIn(): void {
+    this.failure = null
+    this.api?.currentToken().catch((err: unknown) => this.reportError(err))
   }
 
   private reportError(err: unknown): void {
     const error = err instanceof ApiRequestError ? err : new ApiRequestError(0, 'network', String(err))
-    if (!this.session) this.failure = error.message
+    if (!this.session) this.failure = error
     emit(this, 'cg-error', { code: error.code, message: error.message, status: error.status })
   }
 
-  /** Imports a tab's chunk once; the panel shows "Loading…" meanwhile. */
+  /** Imports a tab's chunk once; the panel shows "Loading…" meanwhile, for `requestTimeout` at most. */
   private async load(tab: TabId): Promise<void> {
     this.loading.add(tab)
+    const chunk = Promise.resolve(tabLoaders[tab]?.()).then(() => {
+      this.loaded = new Set([...this.loaded, tab]) // also when it arrives late: the panel shows it then
+      void this.updateComplete
+        .then(() => (this.tabElements.get(tab) as Partial<LitElement> | undefined)?.updateComplete)
+        .then(() => performance.mark('cg-settings:tab-ready'))
+    })
     try {
-      await tabLoaders[tab]?.()
-      this.loaded = new Set([...this.loaded, tab])
+      await timed(
+        chunk,
+        this.requestTimeout,
+        () => new ApiRequestError(0, 'timeout', `The ${tab} tab did not load`),
+      )
     } catch (err) {
       this.broken = new Set([...this.broken, tab])
       this.reportError(err)
@@ -277,12 +326,17 @@ export class CgSettings extends LitElement {
     const active = this.activeTab
     const title = msg('Settings', { id: 'shell.title' })
     if (!active) {
-      const message = this.failure
-        ? msg('Could not sign in to settings.', { id: 'shell.signin-failed' })
-        : this.session || this.tokenProvider
-          ? msg('Loading…', { id: 'shell.loading' })
-          : msg('No session token: set the token attribute or a tokenProvider.', { id: 'shell.no-token' })
-      return html`<div part="base" class="base empty" role="status">${message}</div>`
+      const failure = this.failure
+      if (!failure)
+        return html`<div part="base" class="base empty" role="status">${msg('Loading…', { id: 'shell.loading' })}</div>`
+      return html`<div part="base" class="base empty" role="alert">
+        <p>${failureText(failure)}</p>
+        ${
+          this.tokenProvider && canRetry(failure)
+            ? html`<button type="button" @click=${() => this.signIn()}>${msg('Try again', { id: 'kit.retry' })}</button>`
+            : nothing
+        }
+      </div>`
     }
     return html`<div part="base" class="base ${this.navOpen ? 'nav-open' : ''}">
       <div part="header" class="header">

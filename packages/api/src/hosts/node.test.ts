@@ -5,6 +5,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { IMMUTABLE, REVALIDATE } from './compressed-assets.ts'
 
 const entry = new URL('./node.ts', import.meta.url).pathname
 const tsx = new URL('../../../../node_modules/.bin/tsx', import.meta.url).pathname
@@ -129,8 +130,28 @@ describe('node host', () => {
       body: '{"role":"owner"}',
     })
     expect(res.status).toBe(404)
-    // The element bundle is served in production too; the demo page is not.
-    expect((await fetch(`http://127.0.0.1:${port}/elements/cg-settings.js`)).status).toBe(200)
+    // The element bundle is served in production too, compressed and cached; the demo page is not.
+    const bundle = await fetch(`http://127.0.0.1:${port}/elements/cg-settings.js`, {
+      headers: { 'accept-encoding': 'br, gzip' },
+    })
+    expect(bundle.status).toBe(200)
+    expect(bundle.headers.get('content-encoding')).toBe('br') // fetch decodes it
+    expect(bundle.headers.get('cache-control')).toBe(REVALIDATE)
+    expect(bundle.headers.get('access-control-allow-origin')).toBe('*') // a module script from another origin
+    const chunk = (await bundle.text()).match(/chunks\/[\w-]+\.js/)?.[0]
+    const chunkRes = await fetch(`http://127.0.0.1:${port}/elements/${chunk}`, {
+      headers: { 'accept-encoding': 'gzip' },
+    })
+    expect(chunkRes.headers.get('content-encoding')).toBe('gzip')
+    expect(chunkRes.headers.get('cache-control')).toBe(IMMUTABLE)
+    const unchanged = await fetch(`http://127.0.0.1:${port}/elements/cg-settings.js`, {
+      headers: { 'if-none-match': bundle.headers.get('etag') ?? '' },
+    })
+    expect(unchanged.status).toBe(304)
+    // The element's manifest, for editors and docs tools.
+    const manifest = await fetch(`http://127.0.0.1:${port}/elements/custom-elements.json`)
+    expect(manifest.headers.get('content-type')).toContain('application/json')
+    expect((await manifest.json()).schemaVersion).toBeTruthy()
     const home = await (await fetch(`http://127.0.0.1:${port}/`)).text()
     expect(home).not.toContain('<cg-settings')
     expect((await fetch(`http://127.0.0.1:${port}/demo.js`)).status).toBe(404)

@@ -1,7 +1,15 @@
-/** @module The API client tabs use: fetch with PostgREST conventions, typed envelope errors, token refresh on 401. */
+/**
+ * @module The API client tabs use: fetch with PostgREST conventions, typed envelope errors, token refresh on
+ * 401, and a time limit on every request and every tokenProvider call.
+ */
 import type { FieldIssue } from '@connectgain/contracts/errors'
+import { readSession } from '../session.ts'
 
-/** The server's error envelope, or a network failure as one. */
+/**
+ * The server's error envelope, or a failure that never reached it as one (`status` 0): `network`, `timeout`,
+ * `bad_response` (an answer that is not the API's JSON), `token_provider`, `token_missing`, `token_invalid`,
+ * `token_expired`.
+ */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
@@ -30,6 +38,21 @@ export class ApiRequestError extends Error {
 /** Called when the element has no token, or the server answered 401; returns a fresh session token. */
 export type TokenProvider = () => Promise<string>
 
+/** How long a request or a tokenProvider call may take before it fails with `timeout`, by default. */
+export const DEFAULT_TIMEOUT = 15_000
+
+/** `promise`, or `onTimeout()`'s error once `ms` have passed without it settling. */
+export function timed<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms)
+  })
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer))
+}
+
+const providerError = (message: string) =>
+  new ApiRequestError(0, 'token_provider', `tokenProvider ${message}`)
+
 export interface ApiClientOptions {
   baseUrl: string
   token?: string | undefined
@@ -38,6 +61,8 @@ export interface ApiClientOptions {
   onToken?: (token: string) => void
   /** Told about every failed request (the element turns them into `cg-error` events). */
   onError?: (error: ApiRequestError) => void
+  /** Milliseconds a request (or a tokenProvider call) may take; `DEFAULT_TIMEOUT` when unset. */
+  timeout?: number | undefined
   fetch?: typeof fetch
 }
 
@@ -82,11 +107,26 @@ export class ApiClient {
     return this.token ?? (this.options.tokenProvider ? this.refresh() : undefined)
   }
 
+  private get timeout(): number {
+    return this.options.timeout || DEFAULT_TIMEOUT
+  }
+
+  /** Asks the provider (one call at a time); what it gives must be a session token, in time. */
   private refresh(): Promise<string> {
     const provider = this.options.tokenProvider
     if (!provider) return Promise.reject(new ApiRequestError(401, 'PGRST301', 'No session token'))
-    this.refreshing ??= provider()
-      .then((token) => {
+    this.refreshing ??= timed(
+      Promise.resolve()
+        .then(provider)
+        .catch((err: unknown) => {
+          throw providerError(`failed: ${err instanceof Error ? err.message : String(err)}`)
+        }),
+      this.timeout,
+      () => providerError(`did not answer in ${this.timeout} ms`),
+    )
+      .then((token: unknown) => {
+        if (typeof token !== 'string') throw providerError(`returned ${typeof token}, not a token string`)
+        if (!readSession(token)) throw providerError('returned a string that is not a session token')
         this.token = token
         this.options.onToken?.(token)
         return token
@@ -131,12 +171,18 @@ export class ApiClient {
     options: RequestOptions,
     extra: Record<string, string>,
   ): Promise<{ body: T; headers: Headers }> {
-    let response = await this.send(path, options, await this.currentToken(), extra)
-    if (response.status === 401 && this.options.tokenProvider) {
-      response = await this.send(path, options, await this.refresh(), extra)
+    let answer = await this.send(path, options, await this.currentToken(), extra)
+    if (answer.response.status === 401 && this.options.tokenProvider) {
+      answer = await this.send(path, options, await this.refresh(), extra)
     }
-    const text = await response.text()
-    const body: unknown = text ? JSON.parse(text) : null
+    const { response, text } = answer
+    let body: unknown = null
+    try {
+      body = text ? JSON.parse(text) : null
+    } catch {
+      // An HTML page (a wrong api-url served by the host app, a proxy's error page) is not the API.
+      throw new ApiRequestError(response.status, 'bad_response', `${this.baseUrl}${path} did not answer JSON`)
+    }
     if (!response.ok) {
       const envelope = (body ?? {}) as {
         code?: string
@@ -155,12 +201,13 @@ export class ApiClient {
     return { body: body as T, headers: response.headers }
   }
 
+  /** One fetch, its body read, within the time limit; the caller's `signal` aborts it as an AbortError. */
   private async send(
     path: string,
     options: RequestOptions,
     token: string | undefined,
     extra: Record<string, string>,
-  ): Promise<Response> {
+  ): Promise<{ response: Response; text: string }> {
     const headers: Record<string, string> = {
       Accept: options.single ? 'application/vnd.pgrst.object+json' : 'application/json',
       ...extra,
@@ -172,16 +219,32 @@ export class ApiClient {
       options.returnRepresentation && 'return=representation',
     ].filter(Boolean)
     if (prefer.length) headers.Prefer = prefer.join(',')
+    const { signal } = options
+    signal?.throwIfAborted()
+    const controller = new AbortController()
+    const abort = () => controller.abort(signal?.reason)
+    signal?.addEventListener('abort', abort)
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, this.timeout)
     try {
-      return await (this.options.fetch ?? fetch)(`${this.baseUrl}${path}`, {
+      const response = await (this.options.fetch ?? fetch)(`${this.baseUrl}${path}`, {
         method: options.method ?? 'GET',
         headers,
         body: options.body === undefined ? null : JSON.stringify(options.body),
-        signal: options.signal ?? null,
+        signal: controller.signal,
       })
+      return { response, text: await response.text() }
     } catch (err) {
-      if ((err as Error).name === 'AbortError') throw err
+      if (signal?.aborted) throw err
+      if (timedOut)
+        throw new ApiRequestError(0, 'timeout', `${this.baseUrl} did not answer in ${this.timeout} ms`)
       throw new ApiRequestError(0, 'network', `Cannot reach ${this.baseUrl}`)
+    } finally {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', abort)
     }
   }
 }

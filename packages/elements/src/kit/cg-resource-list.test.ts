@@ -68,13 +68,19 @@ describe('cg-resource-list', () => {
   })
 
   it('shows a failed load as an alert whose Try again fires cg-retry', async () => {
-    const { page, el, root } = await list({ status: 'failed', error: 'Cannot reach the API.' })
+    const { page, el, root } = await list({ status: 'failed', error: 'No connection.', retry: true })
     const alert = root.querySelector('[role="alert"]')!
     expect(alert.textContent).to.contain('Could not load the list.')
-    expect(alert.textContent).to.contain('Cannot reach the API.')
+    expect(alert.textContent).to.contain('No connection.')
     await expect(page).to.be.accessible()
     setTimeout(() => alert.querySelector('button')!.click())
     await oneEvent(el, 'cg-retry')
+  })
+
+  it('offers no Try again when asking again cannot help', async () => {
+    const { root } = await list({ status: 'failed', error: 'Your session has expired.' })
+    expect(root.querySelector('[role="alert"]')!.textContent).to.contain('Your session has expired.')
+    expect(root.querySelector('[role="alert"] button')).to.equal(null)
   })
 
   it('with search-label, fires one cg-search when the typing pauses, and at once on Enter', async () => {

@@ -62,6 +62,8 @@ export class CgResourceList extends LitElement {
   @property() status: LoadStatus = 'loading'
   /** The load error's message, shown after "Could not load the list." */
   @property() error = ''
+  /** Offer Try again after a failed load (not when asking again cannot help). */
+  @property({ type: Boolean }) retry = false
   @property({ type: Number }) offset = 0
   @property({ type: Number }) limit = 25
   @property({ type: Number }) total = 0
@@ -176,9 +178,13 @@ export class CgResourceList extends LitElement {
       case 'failed':
         return html`<div class="failed" role="alert">
           <p>${msg('Could not load the list.', { id: 'kit.list.failed' })} ${this.error}</p>
-          <button type="button" @click=${() => this.fire('cg-retry', undefined)}>
-            ${msg('Try again', { id: 'kit.retry' })}
-          </button>
+          ${
+            this.retry
+              ? html`<button type="button" @click=${() => this.fire('cg-retry', undefined)}>
+                  ${msg('Try again', { id: 'kit.retry' })}
+                </button>`
+              : nothing
+          }
         </div>`
       case 'empty':
         return html`<p class="empty" role="status">

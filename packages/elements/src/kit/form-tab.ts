@@ -21,14 +21,14 @@ export abstract class FormTab<Row extends { id: string }> extends ResourceTab<Ro
   }
 
   override render() {
-    const { status, loadError, saving, dirty, onFieldChange } = this.resource
+    const { status, loadError, canRetry, saving, dirty, onFieldChange } = this.resource
     if (status === 'loading') {
       return html`<p role="status" class="muted">${msg('Loading…', { id: 'shell.loading' })}</p>`
     }
     if (status === 'failed') {
       return html`<div role="alert" class="failed">
         <p>${msg('Could not load these settings.', { id: 'kit.load-failed' })} ${loadError}</p>
-        <button type="button" @click=${() => this.resource.load()}>${msg('Try again', { id: 'kit.retry' })}</button>
+        ${canRetry ? html`<button type="button" @click=${() => this.resource.load()}>${msg('Try again', { id: 'kit.retry' })}</button>` : nothing}
       </div>`
     }
     return html`<form novalidate @submit=${this.onSubmit} @cg-field-change=${onFieldChange}>

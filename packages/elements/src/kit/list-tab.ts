@@ -6,7 +6,7 @@ import './cg-dialog.ts'
 import './cg-resource-list.ts'
 import type { CgDialog } from './cg-dialog.ts'
 import type { ListColumn } from './cg-resource-list.ts'
-import { failureText, ResourceTab } from './resource-tab.ts'
+import { ResourceTab, saveFailureText } from './resource-tab.ts'
 
 /** The words of a list tab; everything else is the kit's. */
 export interface ListTexts<Row> {
@@ -77,7 +77,7 @@ export abstract class ListTab<Row extends { id: string }> extends ResourceTab<Ro
       this.toasts?.show(this.texts().deleted, 'success')
       this.renderRoot.querySelector<HTMLElement>('[data-action="create"]')?.focus() // its row is gone
     } else {
-      this.toasts?.show(failureText(result.error), 'error')
+      this.toasts?.show(saveFailureText(result.error), 'error')
     }
   }
 
@@ -147,6 +147,7 @@ export abstract class ListTab<Row extends { id: string }> extends ResourceTab<Ro
           .columns=${columns}
           .status=${resource.status}
           .error=${resource.loadError}
+          ?retry=${resource.canRetry}
           .offset=${resource.offset}
           .limit=${resource.pageSize}
           .total=${resource.total}

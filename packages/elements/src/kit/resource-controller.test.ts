@@ -122,7 +122,8 @@ describe('ResourceController', () => {
     offline = true
     await resource.load()
     expect(resource.status).to.equal('failed')
-    expect(resource.loadError).to.match(/^Cannot reach /)
+    expect(resource.loadError).to.equal('Could not reach the server. Check your connection.')
+    expect(resource.canRetry).to.equal(true)
     offline = false
     await resource.load()
     expect(resource.status).to.equal('empty')

@@ -6,6 +6,7 @@ import { ContextConsumer } from '@lit/context'
 import type { ReactiveController, ReactiveElement } from 'lit'
 import * as z from 'zod/mini'
 import { type ApiClient, ApiRequestError } from '../api/client.ts'
+import { canRetry, failureText } from '../api/failure-text.ts'
 import { apiContext, sessionContext } from '../context.ts'
 import type { FieldChangeDetail } from '../form/field-element.ts'
 import type { Session } from '../session.ts'
@@ -63,8 +64,10 @@ const asApiError = (err: unknown): ApiRequestError => {
  */
 export class ResourceController<Row extends { id: string }> implements ReactiveController {
   status: LoadStatus = 'loading'
-  /** Why the last load failed (the server's or the network's message). */
+  /** Why the last load failed, in words for the member. */
   loadError = ''
+  /** Whether Try again can help after the last failed load (not after a refusal or an expired session). */
+  canRetry = false
   /** A save or remove is in flight. */
   saving = false
   /** `list`: the page of rows shown, the total the server counted, the first row's offset, the search. */
@@ -139,7 +142,9 @@ export class ResourceController<Row extends { id: string }> implements ReactiveC
       this.status = loaded
     } catch (err) {
       if (ticket !== this.loads) return
-      this.loadError = asApiError(err).message
+      const error = asApiError(err)
+      this.loadError = failureText(error)
+      this.canRetry = canRetry(error)
       this.status = 'failed'
     }
     this.host.requestUpdate()

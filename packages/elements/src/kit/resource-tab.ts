@@ -5,6 +5,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize'
 import { html, LitElement, nothing, type TemplateResult } from 'lit'
 import { query } from 'lit/decorators.js'
 import type { ApiRequestError } from '../api/client.ts'
+import { failureText } from '../api/failure-text.ts'
 import { emit } from '../events.ts'
 import '../form/cg-toast.ts'
 import type { CgToastRegion } from '../form/cg-toast.ts'
@@ -21,12 +22,10 @@ function readOnlyNote(resource: ResourceName): string {
 }
 
 /** A failed request as a toast: field issues are shown under the fields, so the toast only points at them. */
-export function failureText(error: ApiRequestError): string {
+export function saveFailureText(error: ApiRequestError): string {
   if (Object.keys(error.fieldIssues).length)
     return msg('Check the fields marked below.', { id: 'kit.check-fields' })
-  if (error.status === 0)
-    return msg('Could not reach the server. Check your connection.', { id: 'kit.offline' })
-  return error.message
+  return failureText(error)
 }
 
 /**
@@ -91,7 +90,7 @@ export abstract class ResourceTab<Row extends { id: string }> extends LitElement
       emit(this, 'cg-saved', { tab: this.tab, resource: this.resource.spec.name, value: result.row })
       return true
     }
-    if (result.reason === 'failed') this.toasts?.show(failureText(result.error), 'error')
+    if (result.reason === 'failed') this.toasts?.show(saveFailureText(result.error), 'error')
     await this.updateComplete
     const field = Object.keys(this.resource.errors)[0]
     if (field) this.renderRoot.querySelector<HTMLElement>(`[name="${CSS.escape(field)}"]`)?.focus()
