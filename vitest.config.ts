@@ -39,7 +39,7 @@ export default defineConfig(async () => {
                   CG_MODE: 'demo',
                   SESSION_SECRET: 'workerd-test-session-secret-0123456789',
                   ENCRYPTION_KEY: 'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=',
-                  DEMO_API_KEY: 'ak_DemoKeyForWorkerdTests0123456789',
+                  DEMO_API_KEY: 'ak_fLokKCOidzg09Ebbby7N0R1sM35rxS7c4JkAbw', // checksummed (key-format.ts)
                 },
               },
             }),

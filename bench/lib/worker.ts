@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { generateApiKey } from '../../packages/api/src/auth/api-keys.ts'
+import { generateKey } from '../../packages/api/src/auth/key-format.ts'
 import { type Child, freePort, startChild } from './child.ts'
 
 const wrangler = join('node_modules', 'wrangler', 'bin', 'wrangler.js')
@@ -26,7 +26,7 @@ export async function startWorker(): Promise<{ child: Child; apiKey: string }> {
     { env, encoding: 'utf8' },
   )
   if (migrated.status !== 0) throw new Error(`wrangler d1 migrations apply failed: ${migrated.stderr}`)
-  const apiKey = generateApiKey()
+  const apiKey = generateKey()
   const vars = { SESSION_SECRET: base64(48), ENCRYPTION_KEY: base64(32), DEMO_API_KEY: apiKey }
   const port = await freePort()
   const child = await startChild(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { generateKey } from './auth/key-format.ts'
 import { parseConfig } from './config.ts'
 
 const valid = {
@@ -59,5 +60,18 @@ describe('parseConfig', () => {
       expect(errors.some((e) => e.startsWith(`${name}: `))).toBe(true)
     }
     expect(errors.find((e) => e.startsWith('ENCRYPTION_KEY'))).toContain('32 random bytes in base64')
+  })
+
+  it('takes DEMO_API_KEY in the checksummed format, or (transitional) the legacy one; refuses a typo', () => {
+    const key = generateKey()
+    const legacy = `ak_${'A1b2'.repeat(8)}`
+    for (const DEMO_API_KEY of [key, legacy]) {
+      expect(parseConfig({ ...valid, DEMO_API_KEY })).toMatchObject({ ok: true, config: { DEMO_API_KEY } })
+    }
+    const typo = `${key.slice(0, -1)}${key.endsWith('a') ? 'b' : 'a'}`
+    const result = parseConfig({ ...valid, DEMO_API_KEY: typo })
+    expect(result.ok ? [] : result.errors).toEqual([
+      expect.stringMatching(/^DEMO_API_KEY: must be an API key/),
+    ])
   })
 })

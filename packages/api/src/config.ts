@@ -1,5 +1,6 @@
 /** @module Configuration from environment variables, validated once at start (runtime-neutral). */
 import { z } from 'zod'
+import { isAcceptedKeyFormat } from './auth/api-keys.ts'
 
 const base64Key32 = z
   .string()
@@ -23,7 +24,9 @@ export const ConfigSchema = z.object({
   /** Demo mode only: an API key for the demo org, generated with the other demo secrets. */
   DEMO_API_KEY: z
     .string()
-    .regex(/^ak_[0-9A-Za-z]{32}$/, { message: 'must be ak_ followed by 32 letters and digits' })
+    .refine(isAcceptedKeyFormat, {
+      message: 'must be an API key: ak_ followed by 38 letters and digits (generate one with npm start)',
+    })
     .optional(),
 })
 export type Config = z.infer<typeof ConfigSchema>

@@ -1,4 +1,5 @@
 /** @module @connectgain/contracts: every shape that crosses a boundary. */
+export * from './api-keys.ts'
 export * from './audit-log.ts'
 export * from './chat-preferences.ts'
 export * from './errors.ts'

@@ -37,6 +37,7 @@ export const resourcePolicies = {
   tags: 'org_settings',
   quick_replies: 'org_settings',
   chat_preferences: 'personal',
+  api_keys: 'admin_read_only', // created and revoked through functions, never written over REST
 } as const satisfies Record<string, PolicyName>
 export type ResourceName = keyof typeof resourcePolicies
 export const resourceNames = Object.keys(resourcePolicies) as ResourceName[]
@@ -44,6 +45,8 @@ export const resourceNames = Object.keys(resourcePolicies) as ResourceName[]
 /** Every function (`/functions/v1/{name}`) that a signed-in caller may be granted, and who may call it. */
 export const functionPolicies = {
   sessions: admins,
+  'generate-api-key': admins,
+  'revoke-api-key': admins,
 } as const satisfies Record<string, readonly RoleName[]>
 export type FunctionName = keyof typeof functionPolicies
 export const functionNames = Object.keys(functionPolicies) as FunctionName[]

@@ -1,49 +1,63 @@
-/** @module API keys: generation, hashing and the one lookup by hash every key-authenticated request uses. */
+/** @module API keys: generation (format in key-format.ts), hashing and the one lookup by hash every key-authenticated request uses. */
 import { apiKeys, type Db, newId } from '@connectgain/db'
 import { eq, sql } from 'drizzle-orm'
 import type { Clock } from '../deps.ts'
 import { type Hashing, webCryptoHashing } from './hashing.ts'
+import { generateKey, isWellFormedKey, keyDisplay } from './key-format.ts'
 
-export const API_KEY_PREFIX = 'ak_'
-const base62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+export { generateKey, isWellFormedKey, KEY_PREFIX as API_KEY_PREFIX, keyDisplay } from './key-format.ts'
+
+/** What a key may do: `full` acts with the admin role's permissions; `read_only` may only read. */
+export type KeyScope = 'full' | 'read_only'
+
+/**
+ * The previous format, `ak_` + 32 base62 characters without a checksum. Transitional: keys made before the
+ * checksummed format (demo keys in existing DATA_DIRs, bootstrap keys) are still looked up; new keys never
+ * take this form. Remove once no deployment holds one.
+ */
+const LEGACY_KEY = /^ak_[0-9A-Za-z]{32}$/
+export const isLegacyKey = (key: string): boolean => LEGACY_KEY.test(key)
+
+/** Whether `key` may be looked up at all: the checksummed format, or (transitional) the legacy one. */
+export const isAcceptedKeyFormat = (key: string): boolean => isWellFormedKey(key) || isLegacyKey(key)
 
 /** The stored form of a key: the SHA-256 of its text, in hex. */
 export async function sha256Hex(text: string): Promise<string> {
   return webCryptoHashing.sha256Hex(text)
 }
 
-/** A new key: `ak_` + 32 base62 characters (≈190 bits). */
-export function generateApiKey(): string {
-  let body = ''
-  while (body.length < 32) {
-    for (const b of crypto.getRandomValues(new Uint8Array(40))) {
-      if (b < 248 && body.length < 32) body += base62[b % 62] // 248 = 4 × 62: reject to avoid bias
-    }
-  }
-  return `${API_KEY_PREFIX}${body}`
-}
-
 export interface StoreKeyInput {
   orgId: string
   name: string
+  description?: string | null
+  scope?: KeyScope
   createdBy?: string | null
   expiresAt?: string | null
 }
 
-/** Stores `key` (its hash and display prefix, never the key) for `orgId`. */
-export async function storeApiKey(db: Db, clock: Clock, key: string, input: StoreKeyInput): Promise<string> {
-  const id = newId('key')
-  await db.insert(apiKeys).values({
-    id,
+/** The `api_keys` row for `key`: its hash, prefix and last four, never the key. */
+export async function apiKeyRow(key: string, input: StoreKeyInput & { id?: string; createdAt: string }) {
+  const { prefix, last4 } = keyDisplay(key)
+  return {
+    id: input.id ?? newId('key'),
     org_id: input.orgId,
     name: input.name,
-    prefix: key.slice(0, 7),
+    description: input.description ?? null,
+    prefix,
+    last4,
+    scope: input.scope ?? 'full',
     hash: await sha256Hex(key),
     created_by: input.createdBy ?? null,
-    created_at: clock.now().toISOString(),
+    created_at: input.createdAt,
     expires_at: input.expiresAt ?? null,
-  })
-  return id
+  } satisfies typeof apiKeys.$inferInsert
+}
+
+/** Stores `key` (its hash and display prefix and last four, never the key) for `orgId`. */
+export async function storeApiKey(db: Db, clock: Clock, key: string, input: StoreKeyInput): Promise<string> {
+  const row = await apiKeyRow(key, { ...input, createdAt: clock.now().toISOString() })
+  await db.insert(apiKeys).values(row)
+  return row.id
 }
 
 /** Creates a key for `orgId` and returns its plaintext: the only time it is ever visible. */
@@ -52,12 +66,12 @@ export async function createApiKey(
   clock: Clock,
   input: StoreKeyInput,
 ): Promise<{ id: string; key: string }> {
-  const key = generateApiKey()
+  const key = generateKey()
   return { id: await storeApiKey(db, clock, key, input), key }
 }
 
 export type KeyCheck =
-  | { ok: true; keyId: string; orgId: string }
+  | { ok: true; keyId: string; orgId: string; scope: KeyScope }
   | { ok: false; reason: 'unknown' | 'revoked' | 'expired'; message: string }
 
 /** The statements every key-authenticated request runs, with placeholders for what changes per request. */
@@ -67,6 +81,7 @@ function buildKeyStatements(db: Db) {
       .select({
         id: apiKeys.id,
         org_id: apiKeys.org_id,
+        scope: apiKeys.scope,
         revoked_at: apiKeys.revoked_at,
         expires_at: apiKeys.expires_at,
       })
@@ -106,5 +121,5 @@ export async function authenticateApiKey(
     return { ok: false, reason: 'expired', message: `API key expired at ${row.expires_at}` }
   }
   await statements.use.run({ now, id: row.id })
-  return { ok: true, keyId: row.id, orgId: row.org_id }
+  return { ok: true, keyId: row.id, orgId: row.org_id, scope: row.scope }
 }

@@ -1,6 +1,7 @@
 /** @module The API contract suite: HTTP-only tests any host (Node, workerd) must pass, composed from the *.contract.ts files. */
 import { afterAll, beforeAll, describe } from 'vitest'
 import { registry } from '../resources/index.ts'
+import { registerApiKeysContract } from './api-keys.contract.ts'
 import { registerAuthContract } from './auth.contract.ts'
 import { registerDevSessionContract } from './dev-session.contract.ts'
 import { registerOrganizationAccessContract } from './organization-access.contract.ts'
@@ -49,6 +50,8 @@ export function describeApiContract(
     // audit_log row in each org) come from the writes of the parts and resources before it.
     for (const resource of registry.values()) describeResourceContract(current, resource)
     registerSessionsContract(current)
+    // Moves the host clock two minutes forward (a key's expiry); sessions minted before still work.
+    registerApiKeysContract(current)
     // Last: its expiry case moves the host clock forward by an hour.
     registerAuthContract(current)
   })

@@ -10,16 +10,21 @@ import { describeApiContract } from './suite.ts'
 
 describeApiContract('workerd', async () => {
   const fetch = (path: string, init?: RequestInit) => SELF.fetch(`http://cg.test${path}`, init)
+  const devSession = async (body: string) =>
+    (await (
+      await fetch('/functions/v1/dev/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      })
+    ).json()) as { org_id: string }
   // The first request seeds the demo org; its id is what the keys below belong to.
-  const session = (await (
-    await fetch('/functions/v1/dev/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"role":"owner"}',
-    })
-  ).json()) as { org_id: string }
+  const session = await devSession('{"role":"owner"}')
   const db = openWorkerDb(env)
   const orgId = session.org_id
+  // Org B holds a key too: the generated api_keys cases (no insert over REST) read an existing row in each org.
+  const orgB = await devSession('{"role":"owner","org_slug":"other-co"}')
+  await createApiKey(db, systemClock, { orgId: orgB.org_id, name: 'org B key' })
   const active = await createApiKey(db, systemClock, { orgId, name: 'active' })
   const revoked = await createApiKey(db, systemClock, { orgId, name: 'revoked' })
   await db.update(apiKeys).set({ revoked_at: new Date().toISOString() }).where(eq(apiKeys.id, revoked.id))

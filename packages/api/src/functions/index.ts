@@ -1,9 +1,15 @@
 /** @module Every function, registered once. */
+import { generateApiKeyFunction, revokeApiKeyFunction } from './api-keys.ts'
 import { devSessionFunction } from './dev-session.ts'
 import type { FunctionDef } from './registry.ts'
 import { sessionsFunction } from './sessions.ts'
 
-export const allFunctions: readonly FunctionDef[] = [sessionsFunction, devSessionFunction]
+export const allFunctions: readonly FunctionDef[] = [
+  sessionsFunction,
+  generateApiKeyFunction,
+  revokeApiKeyFunction,
+  devSessionFunction,
+]
 
 /** The functions a mode serves: demo-only ones do not exist in production. */
 export const functionsFor = (mode: 'demo' | 'production') =>

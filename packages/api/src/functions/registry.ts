@@ -24,6 +24,8 @@ export interface FunctionDef<
   summary: string
   auth: A
   permission?: FunctionName
+  /** Writes data: refused to a `read_only` API key. */
+  changesData?: boolean
   /** Only registered in demo mode. */
   demoOnly?: boolean
   input: I

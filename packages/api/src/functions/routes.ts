@@ -34,6 +34,11 @@ export function functionRoutes(functions: readonly FunctionDef[]): Hono<AppEnv> 
         hint: `The ${caller.role} role cannot call ${name}`,
       })
     }
+    if (fn.changesData && caller?.kind === 'api_key' && caller.scope === 'read_only') {
+      throw new ApiError('42501', `permission denied to call ${name}: this API key's scope is read_only`, {
+        hint: `${name} changes data; call it with an API key whose scope is full`,
+      })
+    }
     const input = parseBody(fn.input, await readJsonBody(c), name, { noun: 'field' })
     const output = z.parse(fn.output, await fn.handler(input, { deps: c.get('deps'), caller }))
     return c.json(output, fn.status ?? 200)

@@ -29,6 +29,7 @@ export const sessionsFunction = defineFunction({
     'Mint a 1-hour session token for <cg-settings>. Call it from your backend with an org API key; pass user_id of a member, or email to find or add one.',
   auth: 'api_key',
   permission: 'sessions',
+  changesData: true, // may add a member or change a role
   input: MintSessionRequest,
   output: SessionResponse,
   status: 201,

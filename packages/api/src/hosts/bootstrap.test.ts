@@ -35,7 +35,7 @@ async function readWithKey(url: string, key: string) {
   return { status: res.status, body }
 }
 
-const keyIn = (text: string) => /(ak_[0-9A-Za-z]{32})/.exec(text)?.[1] ?? ''
+const keyIn = (text: string) => /(ak_[0-9A-Za-z]{38})/.exec(text)?.[1] ?? ''
 
 describe('npm run bootstrap', () => {
   it('creates the org, its owner and a working API key in DATABASE_URL', async () => {

@@ -9,7 +9,7 @@ import { newId } from '@connectgain/db'
 import { openDb } from '@connectgain/db/client'
 import { migrateDb } from '@connectgain/db/migrate'
 import { z } from 'zod'
-import { createApiKey, generateApiKey, sha256Hex } from '../auth/api-keys.ts'
+import { apiKeyRow, createApiKey, generateKey } from '../auth/api-keys.ts'
 import { systemClock } from '../deps.ts'
 import { ensureMember, ensureOrg } from '../seed.ts'
 
@@ -31,7 +31,7 @@ async function bootstrapSql(args: z.infer<typeof Args>): Promise<{ sql: string; 
   const now = systemClock.now().toISOString()
   const org = newId('org')
   const user = newId('usr')
-  const key = generateApiKey()
+  const key = generateKey()
   const statements = [
     insert('organizations', {
       id: org,
@@ -44,15 +44,10 @@ async function bootstrapSql(args: z.infer<typeof Args>): Promise<{ sql: string; 
     }),
     insert('users', { id: user, email: args.owner, name: null, created_at: now }),
     insert('memberships', { id: newId('mem'), org_id: org, user_id: user, role: 'owner', created_at: now }),
-    insert('api_keys', {
-      id: newId('key'),
-      org_id: org,
-      name: 'Bootstrap key',
-      prefix: key.slice(0, 7),
-      hash: await sha256Hex(key),
-      created_by: user,
-      created_at: now,
-    }),
+    insert(
+      'api_keys',
+      await apiKeyRow(key, { orgId: org, name: 'Bootstrap key', createdBy: user, createdAt: now }),
+    ),
   ]
   return { sql: statements.join('\n'), key }
 }

@@ -1,7 +1,7 @@
 /** @module Node host configuration: env + (demo mode) secrets generated once into DATA_DIR with mode 0600. */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { generateApiKey } from '../auth/api-keys.ts'
+import { generateKey } from '../auth/key-format.ts'
 import { type ConfigResult, parseConfig } from '../config.ts'
 
 const SECRETS_FILE = 'secrets.json'
@@ -20,7 +20,7 @@ export function demoSecrets(dataDir: string): Record<string, string> {
   const secrets = {
     SESSION_SECRET: existing.SESSION_SECRET ?? randomBase64(48),
     ENCRYPTION_KEY: existing.ENCRYPTION_KEY ?? randomBase64(32),
-    DEMO_API_KEY: existing.DEMO_API_KEY ?? generateApiKey(),
+    DEMO_API_KEY: existing.DEMO_API_KEY ?? generateKey(),
   }
   if (Object.entries(secrets).some(([k, v]) => existing[k] !== v)) {
     mkdirSync(dataDir, { recursive: true })

@@ -5,6 +5,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { isWellFormedKey } from '../auth/key-format.ts'
 import { IMMUTABLE, REVALIDATE } from './compressed-assets.ts'
 
 const entry = new URL('./node.ts', import.meta.url).pathname
@@ -77,7 +78,7 @@ describe('node host', () => {
     expect(statSync(secretsFile).mode & 0o777).toBe(0o600)
     const secrets = readFileSync(secretsFile, 'utf8')
     const apiKey = readFileSync(join(dataDir, 'demo-api-key.txt'), 'utf8').trim()
-    expect(apiKey).toMatch(/^ak_[0-9A-Za-z]{32}$/)
+    expect(isWellFormedKey(apiKey)).toBe(true)
     expect(JSON.parse(secrets).DEMO_API_KEY).toBe(apiKey) // shared with `npm run dev:worker`
 
     const session = await fetch(`http://127.0.0.1:${port}/functions/v1/dev/session`, {

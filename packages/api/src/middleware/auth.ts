@@ -1,6 +1,6 @@
 /** @module Authentication: reads a session JWT or an `ak_` API key and sets the caller (or null). */
 import type { Context, MiddlewareHandler } from 'hono'
-import { API_KEY_PREFIX, authenticateApiKey } from '../auth/api-keys.ts'
+import { API_KEY_PREFIX, authenticateApiKey, isAcceptedKeyFormat } from '../auth/api-keys.ts'
 import { verifySession } from '../auth/session-token.ts'
 import type { Caller } from '../caller.ts'
 import { ApiError } from '../errors.ts'
@@ -41,9 +41,16 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { db, clock, config, hashing } = c.get('deps')
   let caller: Caller | null = null
   if (credential?.startsWith(API_KEY_PREFIX)) {
+    // The checksum catches a typo or a truncated copy without a database read.
+    if (!isAcceptedKeyFormat(credential)) {
+      throw unauthorized(
+        'invalid API key format',
+        'An API key is ak_ followed by 38 letters and digits; copy it whole, without spaces or quotes',
+      )
+    }
     const key = await authenticateApiKey(db, clock, credential, hashing)
     if (!key.ok) throw unauthorized(key.message, 'Create a new key under Settings → API Keys')
-    caller = { kind: 'api_key', keyId: key.keyId, orgId: key.orgId, role: 'admin' }
+    caller = { kind: 'api_key', keyId: key.keyId, orgId: key.orgId, role: 'admin', scope: key.scope }
   } else if (credential) {
     const session = await verifySession(credential, config.SESSION_SECRET, clock, hashing)
     if (!session.ok) throw unauthorized(session.reason, 'Get a fresh session token from your backend')

@@ -1,6 +1,7 @@
 /** @module Every REST resource, registered once, and the write hooks every resource runs. */
 import { auditHook } from '../audit/audit-log.ts'
 import { createRegistry } from '../rest/registry.ts'
+import { apiKeysResource } from './api-keys.ts'
 import { auditLogResource } from './audit-log.ts'
 import { chatPreferencesResource } from './chat-preferences.ts'
 import { organizationsResource } from './organizations.ts'
@@ -8,6 +9,13 @@ import { quickRepliesResource } from './quick-replies.ts'
 import { tagsResource } from './tags.ts'
 
 export const registry = createRegistry(
-  [organizationsResource, tagsResource, quickRepliesResource, chatPreferencesResource, auditLogResource],
+  [
+    organizationsResource,
+    tagsResource,
+    quickRepliesResource,
+    chatPreferencesResource,
+    auditLogResource,
+    apiKeysResource,
+  ],
   [auditHook],
 )

@@ -24,11 +24,12 @@ describe('resource registry', () => {
     expect(operations(notesResource)).toEqual(['select', 'insert', 'update', 'delete'])
   })
 
-  it('never makes a secret column readable, and every readable column exists', () => {
+  it('never makes a secret column readable, and every readable column exists or is derived by afterRead', () => {
     for (const resource of [...registry.values(), notesResource]) {
       const columns = Object.keys(getTableColumns(resource.table))
+      if (resource.derived.length) expect(resource.afterRead, resource.name).toBeTypeOf('function')
       for (const name of readableColumns(resource)) {
-        expect(columns).toContain(name)
+        expect([...columns, ...resource.derived]).toContain(name)
         expect(name).not.toMatch(/hash|secret|password|token/)
       }
     }

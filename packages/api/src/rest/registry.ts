@@ -21,9 +21,11 @@ export type Scope = 'org' | 'user'
 export const SERVER_SET = ['id', 'org_id', 'user_id', 'created_at', 'updated_at', 'created_by'] as const
 export type ServerColumn = (typeof SERVER_SET)[number]
 
-/** What `afterRead` may use: the configuration (ENCRYPTION_KEY to unmask a secret). */
+/** What `afterRead` may use: the configuration (ENCRYPTION_KEY to unmask a secret), the request's time. */
 export interface ReadContext {
   config: Config
+  /** The host clock's time for this read (a status derived against the time, e.g. an expiry). */
+  now: Date
 }
 
 /** What a hook may use: the database (to build statements), the caller, the time of the write, config. */

@@ -39,6 +39,15 @@ export function resolve(c: Context<AppEnv>, registry: Registry, action: Action):
       hint: "Call it with the member's session token (your backend mints one with POST /functions/v1/sessions)",
     })
   }
+  if (action === 'write' && caller.kind === 'api_key' && caller.scope === 'read_only') {
+    throw new ApiError(
+      '42501',
+      `permission denied to write ${resource.name}: this API key's scope is read_only`,
+      {
+        hint: 'Use an API key with the full scope to change data',
+      },
+    )
+  }
   if (!can(caller.role, action, resource.policy)) {
     throw new ApiError('42501', `permission denied to ${action} ${resource.name}`, {
       hint: `The ${caller.role} role cannot ${action} ${resource.name}`,
@@ -106,13 +115,16 @@ export function reader(r: RestRequest): Reader {
   const fetch = resource.afterRead
     ? (resource.stored as Record<string, SQLiteColumn>)
     : Object.fromEntries(items.map((i) => [i.column, resource.columns[i.column] as SQLiteColumn]))
-  const { config } = r.c.get('deps')
+  const { config, clock } = r.c.get('deps')
   const pick = (row: Row) => Object.fromEntries(items.map((i) => [i.alias ?? i.column, row[i.column]]))
   const { afterRead } = resource
   return {
     fetch,
     shape: afterRead
-      ? async (rows) => (await Promise.all(rows.map((row) => afterRead(row, { config })))).map(pick)
+      ? async (rows) => {
+          const now = clock.now()
+          return (await Promise.all(rows.map((row) => afterRead(row, { config, now })))).map(pick)
+        }
       : async (rows) => rows.map(pick),
   }
 }

@@ -1,4 +1,4 @@
-/** @module api_keys: org API keys, stored as a SHA-256 hash plus a display prefix. */
+/** @module api_keys: org API keys, stored as a SHA-256 hash plus a display prefix and last four characters. */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { organizations } from './organizations.ts'
 import { users } from './users.ts'
@@ -11,7 +11,14 @@ export const apiKeys = sqliteTable(
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
+    description: text('description'),
     prefix: text('prefix').notNull(),
+    /** The key's last four characters, for display next to the prefix; the key itself is never stored. */
+    last4: text('last4').notNull().default(''),
+    /** `full` (the admin role's permissions) or `read_only` (no REST writes, no data-changing functions). */
+    scope: text('scope', { enum: ['full', 'read_only'] })
+      .notNull()
+      .default('full'),
     hash: text('hash').notNull().unique(),
     created_by: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     created_at: text('created_at').notNull(),

@@ -1,0 +1,106 @@
+/** @module API key contracts: the read-only `api_keys` list and the generate and revoke functions (spec Use Case 2). */
+import * as z from 'zod/mini'
+import { rule } from './issues.ts'
+import { meta } from './meta.ts'
+
+export const apiKeyScopes = ['full', 'read_only'] as const
+export type ApiKeyScope = (typeof apiKeyScopes)[number]
+
+/** `full`: the admin role's permissions; `read_only`: reads only (no REST write, no function that changes data). */
+export const ApiKeyScope = meta(z.enum(apiKeyScopes), {
+  description:
+    '`full`: everything an admin may do; `read_only`: reads only (no REST write, no function that changes data).',
+})
+
+export const apiKeyStatuses = ['active', 'expiring', 'expired', 'revoked'] as const
+export type ApiKeyStatus = (typeof apiKeyStatuses)[number]
+
+/** A key expiring within this many days shows as `expiring`. */
+export const EXPIRING_WITHIN_DAYS = 7
+
+/** What the `api_keys` list shows of a key: never the key, nor its hash. */
+export const ApiKey = meta(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.nullable(z.string()),
+    prefix: meta(z.string(), { description: 'The first characters of the key (`ak_` + 4).' }),
+    last4: meta(z.string(), { description: 'The last four characters of the key.' }),
+    scope: ApiKeyScope,
+    created_by: z.nullable(z.string()),
+    created_at: z.string(),
+    expires_at: z.nullable(z.string()),
+    revoked_at: z.nullable(z.string()),
+    last_used_at: z.nullable(z.string()),
+    usage_count: z.number(),
+    status: meta(z.enum(apiKeyStatuses), {
+      description: `Derived at read time: \`expiring\` within ${EXPIRING_WITHIN_DAYS} days of \`expires_at\`.`,
+    }),
+  }),
+  { id: 'ApiKey' },
+)
+export type ApiKey = z.infer<typeof ApiKey>
+
+/** An ISO 8601 instant with a time zone (`2027-01-01T00:00:00Z`); that it is in the future is checked by the server's clock. */
+const Instant = z
+  .string()
+  .check(
+    z.refine(
+      (s) =>
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) &&
+        !Number.isNaN(Date.parse(s)),
+      rule('iso_instant', 'Must be an ISO 8601 date and time with a time zone, e.g. 2027-01-01T00:00:00Z'),
+    ),
+  )
+
+/** `POST /functions/v1/generate-api-key`. */
+export const GenerateApiKeyRequest = meta(
+  z.strictObject({
+    name: z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, 'Name is required'),
+        z.maxLength(100, 'Name must be at most 100 characters'),
+      ),
+    description: z.optional(
+      z.nullable(z.string().check(z.trim(), z.maxLength(500, 'Description must be at most 500 characters'))),
+    ),
+    expires_at: meta(z.optional(z.nullable(Instant)), {
+      description: 'ISO 8601 time the key stops working, in the future; never when absent.',
+    }),
+    scope: z._default(ApiKeyScope, 'full'),
+  }),
+  { id: 'GenerateApiKeyRequest', examples: [{ name: 'CRM sync', expires_at: '2027-01-01T00:00:00Z' }] },
+)
+export type GenerateApiKeyRequest = z.infer<typeof GenerateApiKeyRequest>
+
+/** The new key: `api_key` is shown in this response only, never again. */
+export const GenerateApiKeyResponse = meta(
+  z.object({
+    api_key: meta(z.string(), { description: 'The key itself: shown once, store it in your secrets now.' }),
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    last4: z.string(),
+    scope: ApiKeyScope,
+    created_at: z.string(),
+    expires_at: z.nullable(z.string()),
+  }),
+  { id: 'GenerateApiKeyResponse' },
+)
+export type GenerateApiKeyResponse = z.infer<typeof GenerateApiKeyResponse>
+
+/** `POST /functions/v1/revoke-api-key`. */
+export const RevokeApiKeyRequest = meta(z.strictObject({ id: z.string().check(z.minLength(1)) }), {
+  id: 'RevokeApiKeyRequest',
+  examples: [{ id: 'key_01J0000000000000000000000' }],
+})
+export type RevokeApiKeyRequest = z.infer<typeof RevokeApiKeyRequest>
+
+/** The revoked key, as the list shows it. */
+export const RevokeApiKeyResponse = meta(
+  z.object({ id: z.string(), name: z.string(), revoked_at: z.string() }),
+  { id: 'RevokeApiKeyResponse' },
+)
+export type RevokeApiKeyResponse = z.infer<typeof RevokeApiKeyResponse>
