@@ -9,23 +9,15 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { type Browser, chromium, type Page } from 'playwright-core'
+import { chromiumArgs, findChromium } from '../scripts/chromium.js'
 import { type Child, freePort, startChild } from './lib/child.ts'
 import { benchOptions } from './lib/options.ts'
 
 const { smoke, out } = benchOptions()
 const RUNS = smoke ? 1 : 9
 const DIST = 'packages/elements/dist'
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+/** The system Chromium (CHROME_PATH overrides), with the same offline flags as the browser tests. */
+const CHROMIUM = findChromium()
 
 export interface ElementResults {
   name: 'elements'
@@ -206,13 +198,13 @@ try {
       env: { CG_MODE: 'demo', DATA_DIR: dataDir },
     },
   )
-  if (existsSync(CHROMIUM)) {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  if (CHROMIUM) {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', ...chromiumArgs] })
     results.browser = browser.version()
     results.timings = await timings(api, browser)
   } else {
     // The sizes still count; a machine without the browser says so instead of failing.
-    results.browserSkipped = `no Chromium at ${CHROMIUM} (install it, or set CHROMIUM_PATH)`
+    results.browserSkipped = 'no Chromium found (install it, or set CHROME_PATH)'
     console.error(`Chromium timing skipped: ${results.browserSkipped}`)
   }
 } finally {
