@@ -104,3 +104,39 @@ export const RevokeApiKeyResponse = meta(
   { id: 'RevokeApiKeyResponse' },
 )
 export type RevokeApiKeyResponse = z.infer<typeof RevokeApiKeyResponse>
+
+/** The overlap a roll gives by default: the old key keeps working this long (Stripe's default is a day too). */
+export const ROLL_OVERLAP_HOURS = 24
+
+/** `POST /functions/v1/roll-api-key`. */
+export const RollApiKeyRequest = meta(
+  z.strictObject({
+    id: z.string().check(z.minLength(1)),
+    expires_in_hours: z.optional(
+      meta(
+        z
+          .number()
+          .check(
+            z.int('Must be a whole number of hours'),
+            z.minimum(0, 'Must be 0 (stop at once) or more'),
+            z.maximum(720, 'Must be at most 720 hours (30 days)'),
+          ),
+        {
+          description: `How long the old key keeps working; ${ROLL_OVERLAP_HOURS} by default, 0 stops it at once.`,
+        },
+      ),
+    ),
+  }),
+  { id: 'RollApiKeyRequest', examples: [{ id: 'key_01J0000000000000000000000', expires_in_hours: 24 }] },
+)
+export type RollApiKeyRequest = z.infer<typeof RollApiKeyRequest>
+
+/** The new key (shown once, like a generated one) and when the old one stops working. */
+export const RollApiKeyResponse = meta(
+  z.object({
+    ...GenerateApiKeyResponse.shape,
+    previous: z.object({ id: z.string(), expires_at: z.string() }),
+  }),
+  { id: 'RollApiKeyResponse' },
+)
+export type RollApiKeyResponse = z.infer<typeof RollApiKeyResponse>

@@ -55,6 +55,7 @@ export const errorStatus = {
   PGRST301: 401, // missing, malformed or expired credentials
   CG404: 404, // unknown function or route
   CG405: 405, // method not allowed on this route
+  CG409: 409, // the row's state forbids the action (rolling a revoked or expired key)
   CG413: 413, // body too large
   CG500: 500, // a bug: never from bad input
 } as const

@@ -47,6 +47,7 @@ export const functionPolicies = {
   sessions: admins,
   'generate-api-key': admins,
   'revoke-api-key': admins,
+  'roll-api-key': admins,
 } as const satisfies Record<string, readonly RoleName[]>
 export type FunctionName = keyof typeof functionPolicies
 export const functionNames = Object.keys(functionPolicies) as FunctionName[]

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-// @ts-expect-error plain JS helpers shared with the browser tests' runner config
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.js'
 // @ts-expect-error plain JS helpers shared with the browser tests' runner config
 import { startApiHost } from '../test/api-host.js'

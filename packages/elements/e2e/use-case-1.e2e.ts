@@ -4,7 +4,6 @@
  */
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-// @ts-expect-error plain JS helpers shared with the browser tests' runner config
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.js'
 // @ts-expect-error plain JS helpers shared with the browser tests' runner config
 import { startApiHost } from '../test/api-host.js'

@@ -18,6 +18,7 @@ import {
 
 export const GENERATE = '/functions/v1/generate-api-key'
 export const REVOKE = '/functions/v1/revoke-api-key'
+const ROLL = '/functions/v1/roll-api-key'
 const KEYS = '/rest/v1/api_keys'
 
 interface Generated {
@@ -49,6 +50,7 @@ export function registerApiKeysContract(target: Target): void {
     const generate = (token: string, body: unknown) => send(target, GENERATE, { method: 'POST', token, body })
     const revoke = (token: string, id: string) =>
       send(target, REVOKE, { method: 'POST', token, body: { id } })
+    const roll = (token: string, body: unknown) => send(target, ROLL, { method: 'POST', token, body })
     const generated = async (token: string, body: Record<string, unknown>): Promise<Generated> =>
       expectJson<Generated>(await generate(token, body), 201)
     const getOrgs = (key: string) => send(target, ORGS, { token: key })
@@ -192,6 +194,62 @@ export function registerApiKeysContract(target: Target): void {
       )
       const entries = await expectJson<{ action: string }[]>(audit, 200)
       expect(entries.map((e) => e.action)).toEqual(['insert', 'update'])
+    })
+
+    it('roll → 201 with a new key shown once; both work through the overlap; expires_in_hours 0 stops the old one at once', async () => {
+      const old = await generated(owner.access_token, { name: `To roll ${unique()}`, scope: 'read_only' })
+      const rolled = await expectJson<Generated & { previous: { id: string; expires_at: string } }>(
+        await roll(admin.access_token, { id: old.id }),
+        201,
+      )
+      expect(rolled).toMatchObject({ name: old.name, scope: 'read_only', previous: { id: old.id } })
+      expect(rolled.api_key).not.toBe(old.api_key)
+      expect(Date.parse(rolled.previous.expires_at) - Date.parse(rolled.created_at)).toBe(24 * 3600_000)
+      expect((await getOrgs(rolled.api_key)).status).toBe(200)
+      expect((await getOrgs(old.api_key)).status).toBe(200)
+      const { rows, text } = await listKeys(`?id=in.(${old.id},${rolled.id})&order=created_at`)
+      expect(rows.map((r) => r.id).sort()).toEqual([old.id, rolled.id].sort())
+      expect(text).not.toContain(rolled.api_key)
+      expect(rows.find((r) => r.id === old.id)).toMatchObject({ expires_at: rolled.previous.expires_at })
+
+      const now = await expectJson<Generated & { previous: { expires_at: string } }>(
+        await roll(owner.access_token, { id: rolled.id, expires_in_hours: 0 }),
+        201,
+      )
+      await expectError(await getOrgs(rolled.api_key), { status: 401, code: 'PGRST301', message: /expired/ })
+      expect((await getOrgs(now.api_key)).status).toBe(200)
+      await expectError(await roll(owner.access_token, { id: rolled.id }), {
+        status: 409,
+        code: 'CG409',
+        field: 'id',
+      })
+    })
+
+    it('roll refuses an agent, another org, a revoked key and a bad overlap, writing nothing', async () => {
+      const key = await generated(owner.access_token, { name: `Kept ${unique()}` })
+      const keyB = await generated(ownerB.access_token, { name: `B roll ${unique()}` })
+      const before = await keyCount()
+      await expectError(await roll(agent.access_token, { id: key.id }), { status: 403, code: '42501' })
+      await expectError(await roll(owner.access_token, { id: keyB.id }), {
+        status: 404,
+        code: 'CG404',
+        field: 'id',
+      })
+      for (const hours of [-1, 1.5, 721, '24']) {
+        await expectError(await roll(owner.access_token, { id: key.id, expires_in_hours: hours }), {
+          status: 400,
+          code: '22P02',
+          field: 'expires_in_hours',
+        })
+      }
+      await revoke(owner.access_token, key.id)
+      await expectError(await roll(owner.access_token, { id: key.id }), {
+        status: 409,
+        code: 'CG409',
+        message: /revoked/,
+      })
+      expect(await keyCount()).toBe(before)
+      expect((await getOrgs(keyB.api_key)).status).toBe(200)
     })
 
     it("another org's key id → 404 CG404 as if absent, the key untouched", async () => {

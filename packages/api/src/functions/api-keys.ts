@@ -1,14 +1,18 @@
 /**
- * @module `POST /functions/v1/generate-api-key` and `revoke-api-key` (spec Use Case 2): owners and admins
- * create an org API key (shown once) and revoke one. Each write and its audit entry go in one batch.
+ * @module `POST /functions/v1/generate-api-key`, `revoke-api-key` and `roll-api-key` (spec Use Case 2): owners
+ * and admins create an org API key (shown once), revoke one, and roll one as Stripe does (a new key now, the
+ * old one working for an overlap). Each write and its audit entries go in one batch.
  */
 import {
   GenerateApiKeyRequest,
   GenerateApiKeyResponse,
   RevokeApiKeyRequest,
   RevokeApiKeyResponse,
+  ROLL_OVERLAP_HOURS,
+  RollApiKeyRequest,
+  RollApiKeyResponse,
 } from '@connectgain/contracts'
-import { apiKeys } from '@connectgain/db'
+import { apiKeys, type Db } from '@connectgain/db'
 import { and, eq, isNull } from 'drizzle-orm'
 import { auditStatement } from '../audit/audit-log.ts'
 import { apiKeyRow, generateKey } from '../auth/api-keys.ts'
@@ -17,6 +21,21 @@ import { defineFunction } from './registry.ts'
 
 /** Columns the audit log must never hold. */
 const SECRET = ['hash']
+
+/** The caller's org's key `id`; another org's key, like a missing one, is 404 naming `id`. */
+async function orgKey(db: Db, orgId: string, id: string) {
+  const [key] = await db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.org_id, orgId)))
+  if (!key) {
+    throw new ApiError('CG404', `No API key with id '${id}' in this organization`, {
+      details: [{ field: 'id', message: 'Not an API key of this organization' }],
+      hint: 'List the keys with GET /rest/v1/api_keys',
+    })
+  }
+  return key
+}
 
 export const generateApiKeyFunction = defineFunction({
   name: 'generate-api-key',
@@ -86,16 +105,7 @@ export const revokeApiKeyFunction = defineFunction({
   output: RevokeApiKeyResponse,
   async handler(input, { deps, caller }) {
     const { db, clock } = deps
-    const [before] = await db
-      .select()
-      .from(apiKeys)
-      .where(and(eq(apiKeys.id, input.id), eq(apiKeys.org_id, caller.orgId)))
-    if (!before) {
-      throw new ApiError('CG404', `No API key with id '${input.id}' in this organization`, {
-        details: [{ field: 'id', message: 'Not an API key of this organization' }],
-        hint: 'List the keys with GET /rest/v1/api_keys',
-      })
-    }
+    const before = await orgKey(db, caller.orgId, input.id)
     if (before.revoked_at) return { id: before.id, name: before.name, revoked_at: before.revoked_at }
     const now = clock.now().toISOString()
     const after = { ...before, revoked_at: now }
@@ -110,5 +120,76 @@ export const revokeApiKeyFunction = defineFunction({
       ),
     ])
     return { id: before.id, name: before.name, revoked_at: now }
+  },
+})
+
+export const rollApiKeyFunction = defineFunction({
+  name: 'roll-api-key',
+  summary: `Roll an org API key, as Stripe does: a new key with the same name, description, scope and expiry is returned (shown this once), and the old key keeps working for \`expires_in_hours\` (${ROLL_OVERLAP_HOURS} by default; 0 stops it at once), or until its own expiry if that comes first. A revoked or expired key cannot be rolled (409). Owners and admins only.`,
+  auth: 'member',
+  permission: 'roll-api-key',
+  changesData: true,
+  input: RollApiKeyRequest,
+  output: RollApiKeyResponse,
+  status: 201,
+  async handler(input, { deps, caller }) {
+    const { db, clock } = deps
+    const now = clock.now()
+    const old = await orgKey(db, caller.orgId, input.id)
+    const oldExpiry = old.expires_at ? Date.parse(old.expires_at) : Number.POSITIVE_INFINITY
+    if (old.revoked_at || oldExpiry <= now.getTime()) {
+      throw new ApiError(
+        'CG409',
+        `API key '${old.id}' is ${old.revoked_at ? 'revoked' : 'expired'}: it cannot be rolled`,
+        {
+          details: [{ field: 'id', message: old.revoked_at ? 'Revoked' : 'Expired' }],
+          hint: 'Generate a new key instead (POST /functions/v1/generate-api-key)',
+        },
+      )
+    }
+    const overlap = (input.expires_in_hours ?? ROLL_OVERLAP_HOURS) * 3600_000
+    const stopsAt = new Date(Math.min(oldExpiry, now.getTime() + overlap)).toISOString()
+    const key = generateKey()
+    const row = await apiKeyRow(key, {
+      orgId: caller.orgId,
+      name: old.name,
+      description: old.description,
+      scope: old.scope,
+      createdBy: caller.kind === 'session' ? caller.userId : null,
+      createdAt: now.toISOString(),
+      expiresAt: old.expires_at,
+    })
+    const ctx = { db, caller, now: row.created_at }
+    await db.batch([
+      db.insert(apiKeys).values(row),
+      db.update(apiKeys).set({ expires_at: stopsAt }).where(eq(apiKeys.id, old.id)),
+      auditStatement(ctx, {
+        action: 'insert',
+        resource: 'api_keys',
+        rowId: row.id,
+        before: null,
+        after: row,
+        secret: SECRET,
+      }),
+      auditStatement(ctx, {
+        action: 'update',
+        resource: 'api_keys',
+        rowId: old.id,
+        before: old,
+        after: { ...old, expires_at: stopsAt },
+        secret: SECRET,
+      }),
+    ])
+    return {
+      api_key: key,
+      id: row.id,
+      name: row.name,
+      prefix: row.prefix,
+      last4: row.last4,
+      scope: row.scope,
+      created_at: row.created_at,
+      expires_at: row.expires_at,
+      previous: { id: old.id, expires_at: stopsAt },
+    }
   },
 })

@@ -1,5 +1,5 @@
 /** @module Every function, registered once. */
-import { generateApiKeyFunction, revokeApiKeyFunction } from './api-keys.ts'
+import { generateApiKeyFunction, revokeApiKeyFunction, rollApiKeyFunction } from './api-keys.ts'
 import { devSessionFunction } from './dev-session.ts'
 import type { FunctionDef } from './registry.ts'
 import { sessionsFunction } from './sessions.ts'
@@ -8,6 +8,7 @@ export const allFunctions: readonly FunctionDef[] = [
   sessionsFunction,
   generateApiKeyFunction,
   revokeApiKeyFunction,
+  rollApiKeyFunction,
   devSessionFunction,
 ]
 
