@@ -37,6 +37,18 @@ async function orgKey(db: Db, orgId: string, id: string) {
   return key
 }
 
+/** What generate and roll answer: the key itself (this once) and how the list will show it. */
+const shownOnce = (key: string, row: Awaited<ReturnType<typeof apiKeyRow>>) => ({
+  api_key: key,
+  id: row.id,
+  name: row.name,
+  prefix: row.prefix,
+  last4: row.last4,
+  scope: row.scope,
+  created_at: row.created_at,
+  expires_at: row.expires_at,
+})
+
 export const generateApiKeyFunction = defineFunction({
   name: 'generate-api-key',
   summary:
@@ -81,16 +93,7 @@ export const generateApiKeyFunction = defineFunction({
         { action: 'insert', resource: 'api_keys', rowId: row.id, before: null, after: row, secret: SECRET },
       ),
     ])
-    return {
-      api_key: key,
-      id: row.id,
-      name: row.name,
-      prefix: row.prefix,
-      last4: row.last4,
-      scope: row.scope,
-      created_at: row.created_at,
-      expires_at: row.expires_at,
-    }
+    return shownOnce(key, row)
   },
 })
 
@@ -180,16 +183,6 @@ export const rollApiKeyFunction = defineFunction({
         secret: SECRET,
       }),
     ])
-    return {
-      api_key: key,
-      id: row.id,
-      name: row.name,
-      prefix: row.prefix,
-      last4: row.last4,
-      scope: row.scope,
-      created_at: row.created_at,
-      expires_at: row.expires_at,
-      previous: { id: old.id, expires_at: stopsAt },
-    }
+    return { ...shownOnce(key, row), previous: { id: old.id, expires_at: stopsAt } }
   },
 })
