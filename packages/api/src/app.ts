@@ -1,6 +1,8 @@
 /** @module createApp(deps): the whole API as one Hono app; hosts only wire ports. */
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { StaticRoute } from './assets.ts'
+import { KeyUsage } from './auth/key-usage.ts'
+import { WindowRateLimiter } from './auth/rate-limit.ts'
 import type { Deps } from './deps.ts'
 import { ApiError } from './errors.ts'
 import { functionsFor } from './functions/index.ts'
@@ -39,7 +41,15 @@ export function createApp(
     cors({
       allowHeaders: ['Authorization', 'apikey', 'Content-Type', 'Prefer', 'Range', 'Accept', 'X-Client-Info'],
       allowMethods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-      exposeHeaders: ['Content-Range', 'Preference-Applied', 'X-Request-Id', 'WWW-Authenticate'],
+      exposeHeaders: [
+        'Content-Range',
+        'Preference-Applied',
+        'X-Request-Id',
+        'WWW-Authenticate',
+        'RateLimit',
+        'RateLimit-Policy',
+        'Retry-After',
+      ],
       maxAge: 600,
     }),
   )
@@ -56,8 +66,12 @@ export function createApp(
   // The server is wherever the document was fetched from: clients and the Redocly rules need one.
   app.get('/openapi.json', (c) => c.json({ ...openapi, servers: [{ url: new URL(c.req.url).origin }] }))
   app.get('/docs', (c) => c.html(renderDocsPage(openapi)))
-  app.use('/rest/v1/*', withDeps, authenticate)
-  app.use('/functions/v1/*', withDeps, authenticate)
+  const auth = authenticate({
+    usage: deps.keyUsage ?? new KeyUsage(deps.db),
+    limiter: deps.rateLimiter ?? new WindowRateLimiter(),
+  })
+  app.use('/rest/v1/*', withDeps, auth)
+  app.use('/functions/v1/*', withDeps, auth)
   app.route('/rest/v1', restRoutes(registry))
   app.route('/functions/v1', functionRoutes(functions))
 

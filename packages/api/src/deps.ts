@@ -1,6 +1,8 @@
 /** @module The ports a host wires into createApp: database, clock, job queue and configuration. */
 import type { Db } from '@connectgain/db'
 import type { Hashing } from './auth/hashing.ts'
+import type { KeyUsage } from './auth/key-usage.ts'
+import type { RateLimiter } from './auth/rate-limit.ts'
 import type { Config } from './config.ts'
 import type { JobQueue } from './jobs/job.ts'
 
@@ -18,4 +20,8 @@ export interface Deps {
   queue: JobQueue
   /** The per-request hashes; WebCrypto unless the host wires node:crypto's. */
   hashing?: Hashing
+  /** Where API key use is counted; one per app unless the host passes its own (to flush it on shutdown). */
+  keyUsage?: KeyUsage
+  /** Where API key requests are counted against their limit; in memory per app unless the host passes one. */
+  rateLimiter?: RateLimiter
 }

@@ -18,6 +18,26 @@ export type ApiKeyStatus = (typeof apiKeyStatuses)[number]
 /** A key expiring within this many days shows as `expiring`. */
 export const EXPIRING_WITHIN_DAYS = 7
 
+/** Requests a minute a key may make unless it was given its own limit. */
+export const DEFAULT_KEY_RATE_LIMIT = 600
+
+/** A key's own limit, in requests a minute. */
+export const KeyRateLimit = meta(
+  z
+    .number()
+    .check(
+      z.int('Must be a whole number of requests'),
+      z.minimum(1, 'Must be at least 1 request a minute'),
+      z.maximum(1_000_000, 'Must be at most 1000000 requests a minute'),
+    ),
+  {
+    description: `Requests a minute this key may make (${DEFAULT_KEY_RATE_LIMIT} by default); over it, 429.`,
+  },
+)
+
+/** How many days of daily request counts are kept per key. */
+export const USAGE_DAYS = 30
+
 /** What the `api_keys` list shows of a key: never the key, nor its hash. */
 export const ApiKey = meta(
   z.object({
@@ -32,7 +52,11 @@ export const ApiKey = meta(
     expires_at: z.nullable(z.string()),
     revoked_at: z.nullable(z.string()),
     last_used_at: z.nullable(z.string()),
-    usage_count: z.number(),
+    usage_count: meta(z.number(), {
+      description:
+        'Requests made with the key; written at most once a minute per key, so it may trail by a minute.',
+    }),
+    rate_limit: KeyRateLimit,
     status: meta(z.enum(apiKeyStatuses), {
       description: `Derived at read time: \`expiring\` within ${EXPIRING_WITHIN_DAYS} days of \`expires_at\`.`,
     }),
@@ -70,6 +94,7 @@ export const GenerateApiKeyRequest = meta(
       description: 'ISO 8601 time the key stops working, in the future; never when absent.',
     }),
     scope: z._default(ApiKeyScope, 'full'),
+    rate_limit: z._default(KeyRateLimit, DEFAULT_KEY_RATE_LIMIT),
   }),
   { id: 'GenerateApiKeyRequest', examples: [{ name: 'CRM sync', expires_at: '2027-01-01T00:00:00Z' }] },
 )
@@ -84,6 +109,7 @@ export const GenerateApiKeyResponse = meta(
     prefix: z.string(),
     last4: z.string(),
     scope: ApiKeyScope,
+    rate_limit: KeyRateLimit,
     created_at: z.string(),
     expires_at: z.nullable(z.string()),
   }),
@@ -140,3 +166,15 @@ export const RollApiKeyResponse = meta(
   { id: 'RollApiKeyResponse' },
 )
 export type RollApiKeyResponse = z.infer<typeof RollApiKeyResponse>
+
+/** One key's requests on one UTC day (`api_key_usage`), kept for the last USAGE_DAYS days: the tab's sparkline. */
+export const ApiKeyUsage = meta(
+  z.object({
+    id: z.string(),
+    key_id: z.string(),
+    day: meta(z.string(), { description: 'The UTC day, `YYYY-MM-DD`.' }),
+    requests: z.number(),
+  }),
+  { id: 'ApiKeyUsage' },
+)
+export type ApiKeyUsage = z.infer<typeof ApiKeyUsage>

@@ -57,6 +57,7 @@ export const errorStatus = {
   CG405: 405, // method not allowed on this route
   CG409: 409, // the row's state forbids the action (rolling a revoked or expired key)
   CG413: 413, // body too large
+  CG429: 429, // over the API key's rate limit (Retry-After says when to try again)
   CG500: 500, // a bug: never from bad input
 } as const
 export type ErrorCode = keyof typeof errorStatus

@@ -38,6 +38,7 @@ export const resourcePolicies = {
   quick_replies: 'org_settings',
   chat_preferences: 'personal',
   api_keys: 'admin_read_only', // created and revoked through functions, never written over REST
+  api_key_usage: 'admin_read_only', // counted by the server as keys are used
 } as const satisfies Record<string, PolicyName>
 export type ResourceName = keyof typeof resourcePolicies
 export const resourceNames = Object.keys(resourcePolicies) as ResourceName[]

@@ -25,6 +25,7 @@ describe('openDb + migrateDb', () => {
   it.each([':memory:', `file:${join(dir, 'a.db')}`])('creates every table on %s', async (url) => {
     const { names, close } = await tables(url)
     expect(names).toEqual([
+      'api_key_usage',
       'api_keys',
       'audit_log',
       'chat_preferences',

@@ -1,4 +1,5 @@
 /** @module API keys: generation (format in key-format.ts), hashing and the one lookup by hash every key-authenticated request uses. */
+import { DEFAULT_KEY_RATE_LIMIT } from '@connectgain/contracts'
 import { apiKeys, type Db, newId } from '@connectgain/db'
 import { eq, sql } from 'drizzle-orm'
 import type { Clock } from '../deps.ts'
@@ -33,6 +34,8 @@ export interface StoreKeyInput {
   scope?: KeyScope
   createdBy?: string | null
   expiresAt?: string | null
+  /** Requests a minute; DEFAULT_KEY_RATE_LIMIT when absent. */
+  rateLimit?: number
 }
 
 /** The `api_keys` row for `key`: its hash, prefix and last four, never the key. */
@@ -50,6 +53,7 @@ export async function apiKeyRow(key: string, input: StoreKeyInput & { id?: strin
     created_by: input.createdBy ?? null,
     created_at: input.createdAt,
     expires_at: input.expiresAt ?? null,
+    rate_limit: input.rateLimit ?? DEFAULT_KEY_RATE_LIMIT,
   } satisfies typeof apiKeys.$inferInsert
 }
 
@@ -71,47 +75,43 @@ export async function createApiKey(
 }
 
 export type KeyCheck =
-  | { ok: true; keyId: string; orgId: string; scope: KeyScope }
+  | { ok: true; keyId: string; orgId: string; scope: KeyScope; rateLimit: number }
   | { ok: false; reason: 'unknown' | 'revoked' | 'expired'; message: string }
 
-/** The statements every key-authenticated request runs, with placeholders for what changes per request. */
-function buildKeyStatements(db: Db) {
-  return {
-    find: db
-      .select({
-        id: apiKeys.id,
-        org_id: apiKeys.org_id,
-        scope: apiKeys.scope,
-        revoked_at: apiKeys.revoked_at,
-        expires_at: apiKeys.expires_at,
-      })
-      .from(apiKeys)
-      .where(eq(apiKeys.hash, sql.placeholder('hash')))
-      .prepare(),
-    use: db
-      .update(apiKeys)
-      .set({ last_used_at: sql`${sql.placeholder('now')}`, usage_count: sql`${apiKeys.usage_count} + 1` })
-      .where(eq(apiKeys.id, sql.placeholder('id')))
-      .prepare(),
-  }
-}
+/** The one read every key-authenticated request runs (usage is counted in memory: key-usage.ts). */
+const buildFindKey = (db: Db) =>
+  db
+    .select({
+      id: apiKeys.id,
+      org_id: apiKeys.org_id,
+      scope: apiKeys.scope,
+      rate_limit: apiKeys.rate_limit,
+      revoked_at: apiKeys.revoked_at,
+      expires_at: apiKeys.expires_at,
+    })
+    .from(apiKeys)
+    .where(eq(apiKeys.hash, sql.placeholder('hash')))
+    .prepare()
 
 /** Built once per database (drizzle's `prepare`): building a query cost more than running it. */
-const keyStatements = new WeakMap<Db, ReturnType<typeof buildKeyStatements>>()
+const findKeyStatements = new WeakMap<Db, ReturnType<typeof buildFindKey>>()
 
-/** Finds a key by the SHA-256 of its text, rejects revoked and expired keys, and records the use. */
+/**
+ * Finds a key by the SHA-256 of its text and rejects revoked and expired keys: one read, and no cache, so a
+ * revoke takes effect on the next request.
+ */
 export async function authenticateApiKey(
   db: Db,
   clock: Clock,
   key: string,
   hashing: Hashing = webCryptoHashing,
 ): Promise<KeyCheck> {
-  let statements = keyStatements.get(db)
-  if (!statements) {
-    statements = buildKeyStatements(db)
-    keyStatements.set(db, statements)
+  let find = findKeyStatements.get(db)
+  if (!find) {
+    find = buildFindKey(db)
+    findKeyStatements.set(db, find)
   }
-  const [row] = await statements.find.all({ hash: await hashing.sha256Hex(key) })
+  const [row] = await find.all({ hash: await hashing.sha256Hex(key) })
   const now = clock.now().toISOString()
   if (!row)
     return { ok: false, reason: 'unknown', message: 'API key not found: check that it was copied whole' }
@@ -120,6 +120,5 @@ export async function authenticateApiKey(
   if (row.expires_at && row.expires_at <= now) {
     return { ok: false, reason: 'expired', message: `API key expired at ${row.expires_at}` }
   }
-  await statements.use.run({ now, id: row.id })
-  return { ok: true, keyId: row.id, orgId: row.org_id, scope: row.scope }
+  return { ok: true, keyId: row.id, orgId: row.org_id, scope: row.scope, rateLimit: row.rate_limit }
 }

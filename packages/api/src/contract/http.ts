@@ -93,7 +93,7 @@ export interface ExpectedError {
 
 /**
  * THE error check: status, JSON envelope with exactly `{code, message, details, hint}`, what it must say,
- * and the header its status requires (WWW-Authenticate on 401, Allow on 405).
+ * and the header its status requires (WWW-Authenticate on 401, Allow on 405, Retry-After on 429).
  */
 export async function expectError(res: Response, want: ExpectedError): Promise<ErrorEnvelope> {
   const text = await res.text()
@@ -101,6 +101,7 @@ export async function expectError(res: Response, want: ExpectedError): Promise<E
   expect(res.headers.get('content-type') ?? '').toMatch(/^application\/json/)
   if (res.status === 401) expect(res.headers.get('www-authenticate') ?? '').toMatch(/^Bearer realm=/)
   if (res.status === 405) expect(res.headers.get('allow') ?? '').not.toBe('')
+  if (res.status === 429) expect(res.headers.get('retry-after') ?? '').toMatch(/^\d+$/)
   const body = JSON.parse(text) as ErrorEnvelope
   expect(Object.keys(body).sort()).toEqual(['code', 'details', 'hint', 'message'])
   expect(body.code).toBe(want.code)

@@ -1,6 +1,7 @@
 /** @module The API contract suite: HTTP-only tests any host (Node, workerd) must pass, composed from the *.contract.ts files. */
 import { afterAll, beforeAll, describe } from 'vitest'
 import { registry } from '../resources/index.ts'
+import { registerApiKeyLimitsContract } from './api-key-limits.contract.ts'
 import { registerApiKeysContract } from './api-keys.contract.ts'
 import { registerAuthContract } from './auth.contract.ts'
 import { registerDevSessionContract } from './dev-session.contract.ts'
@@ -52,6 +53,8 @@ export function describeApiContract(
     registerSessionsContract(current)
     // Moves the host clock two minutes forward (a key's expiry); sessions minted before still work.
     registerApiKeysContract(current)
+    // Moves the host clock a minute forward (a usage write, a rate-limit window) twice.
+    registerApiKeyLimitsContract(current)
     // Last: its expiry case moves the host clock forward by an hour.
     registerAuthContract(current)
   })

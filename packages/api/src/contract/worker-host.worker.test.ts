@@ -5,6 +5,7 @@ import { apiKeys } from '@connectgain/db'
 import { openWorkerDb } from '@connectgain/db/worker'
 import { eq } from 'drizzle-orm'
 import { createApiKey } from '../auth/api-keys.ts'
+import { KeyUsage } from '../auth/key-usage.ts'
 import { systemClock } from '../deps.ts'
 import { describeApiContract } from './suite.ts'
 
@@ -22,10 +23,14 @@ describeApiContract('workerd', async () => {
   const session = await devSession('{"role":"owner"}')
   const db = openWorkerDb(env)
   const orgId = session.org_id
-  // Org B holds a key too: the generated api_keys cases (no insert over REST) read an existing row in each org.
+  // Org B holds a key too, used once: the generated api_keys and api_key_usage cases (no insert over REST)
+  // read an existing row in each org.
   const orgB = await devSession('{"role":"owner","org_slug":"other-co"}')
-  await createApiKey(db, systemClock, { orgId: orgB.org_id, name: 'org B key' })
+  const usage = new KeyUsage(db)
+  const keyB = await createApiKey(db, systemClock, { orgId: orgB.org_id, name: 'org B key' })
+  await usage.record(keyB.id, orgB.org_id, systemClock.now())
   const active = await createApiKey(db, systemClock, { orgId, name: 'active' })
+  await usage.record(active.id, orgId, systemClock.now())
   const revoked = await createApiKey(db, systemClock, { orgId, name: 'revoked' })
   await db.update(apiKeys).set({ revoked_at: new Date().toISOString() }).where(eq(apiKeys.id, revoked.id))
   const expired = await createApiKey(db, systemClock, {

@@ -45,6 +45,7 @@ const shownOnce = (key: string, row: Awaited<ReturnType<typeof apiKeyRow>>) => (
   prefix: row.prefix,
   last4: row.last4,
   scope: row.scope,
+  rate_limit: row.rate_limit,
   created_at: row.created_at,
   expires_at: row.expires_at,
 })
@@ -82,6 +83,7 @@ export const generateApiKeyFunction = defineFunction({
       name: input.name,
       description: input.description ?? null,
       scope: input.scope,
+      rateLimit: input.rate_limit,
       createdBy: caller.kind === 'session' ? caller.userId : null,
       createdAt: now.toISOString(),
       expiresAt: expiresAt?.toISOString() ?? null,
@@ -128,7 +130,7 @@ export const revokeApiKeyFunction = defineFunction({
 
 export const rollApiKeyFunction = defineFunction({
   name: 'roll-api-key',
-  summary: `Roll an org API key, as Stripe does: a new key with the same name, description, scope and expiry is returned (shown this once), and the old key keeps working for \`expires_in_hours\` (${ROLL_OVERLAP_HOURS} by default; 0 stops it at once), or until its own expiry if that comes first. A revoked or expired key cannot be rolled (409). Owners and admins only.`,
+  summary: `Roll an org API key, as Stripe does: a new key with the same name, description, scope, rate limit and expiry is returned (shown this once), and the old key keeps working for \`expires_in_hours\` (${ROLL_OVERLAP_HOURS} by default; 0 stops it at once), or until its own expiry if that comes first. A revoked or expired key cannot be rolled (409). Owners and admins only.`,
   auth: 'member',
   permission: 'roll-api-key',
   changesData: true,
@@ -158,6 +160,7 @@ export const rollApiKeyFunction = defineFunction({
       name: old.name,
       description: old.description,
       scope: old.scope,
+      rateLimit: old.rate_limit,
       createdBy: caller.kind === 'session' ? caller.userId : null,
       createdAt: now.toISOString(),
       expiresAt: old.expires_at,

@@ -22,8 +22,9 @@ const Args = z.object({
 
 const usage = 'usage: npm run bootstrap -- --name "Acme Inc" --slug acme --owner you@acme.com [--sql]'
 
-const quote = (v: string | null) => (v === null ? 'NULL' : `'${v.replaceAll("'", "''")}'`)
-const insert = (table: string, row: Record<string, string | null>) =>
+const quote = (v: string | number | null) =>
+  v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replaceAll("'", "''")}'`
+const insert = (table: string, row: Record<string, string | number | null>) =>
   `INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.values(row).map(quote).join(', ')});`
 
 /** SQL that creates the org, its owner and a key, for databases this process cannot reach (D1). */

@@ -5,6 +5,7 @@ import { openDb } from '@connectgain/db/client'
 import { migrateDb } from '@connectgain/db/migrate'
 import { serve } from '@hono/node-server'
 import { createApp } from '../app.ts'
+import { KeyUsage } from '../auth/key-usage.ts'
 import { systemClock } from '../deps.ts'
 import { pruneFailures } from '../jobs/failures.ts'
 import { jobHandlers } from '../jobs/handlers.ts'
@@ -40,7 +41,11 @@ const queue = new TableQueue(ctx, jobHandlers)
 queue.start()
 const housekeeping = setInterval(() => void pruneFailures(db, systemClock.now()), 3_600_000)
 
-const app = createApp({ ...ctx, queue, hashing: nodeHashing }, { assets: staticAssets(config.CG_MODE) })
+const keyUsage = new KeyUsage(db)
+const app = createApp(
+  { ...ctx, queue, hashing: nodeHashing, keyUsage },
+  { assets: staticAssets(config.CG_MODE) },
+)
 
 const server = serve({ fetch: app.fetch, port: config.PORT }, () => {
   console.log(`ConnectGain Settings (${config.CG_MODE}) listening on ${base}  ·  API reference: ${base}/docs`)
@@ -51,6 +56,7 @@ function shutdown(signal: string) {
   clearInterval(housekeeping)
   server.close(async () => {
     await queue.stop() // jobs in hand finish; the rest stay rows for the next start
+    await keyUsage.flush() // the last minute's API key usage
     close()
     process.exit(0)
   })

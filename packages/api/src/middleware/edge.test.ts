@@ -8,7 +8,15 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const EXPOSED = ['Content-Range', 'Preference-Applied', 'X-Request-Id', 'WWW-Authenticate']
+const EXPOSED = [
+  'Content-Range',
+  'Preference-Applied',
+  'X-Request-Id',
+  'WWW-Authenticate',
+  'RateLimit',
+  'RateLimit-Policy',
+  'Retry-After',
+]
 const orgPath = () => `/rest/v1/organizations?id=eq.${t.orgA.id}`
 
 function expectCors(res: Response) {

@@ -1,6 +1,7 @@
 /** @module Every REST resource, registered once, and the write hooks every resource runs. */
 import { auditHook } from '../audit/audit-log.ts'
 import { createRegistry } from '../rest/registry.ts'
+import { apiKeyUsageResource } from './api-key-usage.ts'
 import { apiKeysResource } from './api-keys.ts'
 import { auditLogResource } from './audit-log.ts'
 import { chatPreferencesResource } from './chat-preferences.ts'
@@ -16,6 +17,7 @@ export const registry = createRegistry(
     chatPreferencesResource,
     auditLogResource,
     apiKeysResource,
+    apiKeyUsageResource,
   ],
   [auditHook],
 )

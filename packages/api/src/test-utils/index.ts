@@ -9,6 +9,7 @@ import { migrateDb } from '@connectgain/db/migrate'
 import { eq } from 'drizzle-orm'
 import { createApp } from '../app.ts'
 import { createApiKey } from '../auth/api-keys.ts'
+import { KeyUsage } from '../auth/key-usage.ts'
 import { mintSession } from '../auth/session-token.ts'
 import type { Config } from '../config.ts'
 import type { Clock } from '../deps.ts'
@@ -77,7 +78,8 @@ export async function createTestContext(
         await mintSession(config.SESSION_SECRET, clock, { ...member, orgId: org.id })
       ).access_token
     }
-    const { key } = await createApiKey(db, clock, { orgId: org.id, name: 'test key' })
+    const { id, key } = await createApiKey(db, clock, { orgId: org.id, name: 'test key' })
+    await new KeyUsage(db).record(id, org.id, clock.now()) // a day of usage: api_key_usage has a row per org
     return { id: org.id, slug, tokens, userIds, apiKey: key }
   }
 

@@ -1,5 +1,5 @@
 /** @module api_keys: org API keys, stored as a SHA-256 hash plus a display prefix and last four characters. */
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { organizations } from './organizations.ts'
 import { users } from './users.ts'
 
@@ -26,6 +26,29 @@ export const apiKeys = sqliteTable(
     revoked_at: text('revoked_at'),
     last_used_at: text('last_used_at'),
     usage_count: integer('usage_count').notNull().default(0),
+    /** Requests a minute this key may make; over it, 429. */
+    rate_limit: integer('rate_limit').notNull().default(600),
   },
   (t) => [index('api_keys_org').on(t.org_id)],
+)
+
+/** Requests per key per UTC day, for the last 30 days (older days are pruned as new ones are written). */
+export const apiKeyUsage = sqliteTable(
+  'api_key_usage',
+  {
+    id: text('id').primaryKey(),
+    org_id: text('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    key_id: text('key_id')
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: 'cascade' }),
+    /** `YYYY-MM-DD`, UTC. */
+    day: text('day').notNull(),
+    requests: integer('requests').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('api_key_usage_key_day').on(t.key_id, t.day),
+    index('api_key_usage_org_day').on(t.org_id, t.day),
+  ],
 )
