@@ -308,5 +308,23 @@ export function registerApiKeysContract(target: Target): void {
       const { rows } = await listKeys(`?id=eq.${key.id}`)
       expect(rows).toEqual([expect.objectContaining({ status: 'expired' })])
     })
+
+    it('a rolled key keeps working through its overlap on a moved clock, and stops when it ends', async ({
+      skip,
+    }) => {
+      const advance = target().advanceClock
+      if (!advance) return skip('this host cannot move its clock')
+      const old = await generated(owner.access_token, { name: `Overlap ${unique()}` })
+      const rolled = await expectJson<Generated>(
+        await roll(owner.access_token, { id: old.id, expires_in_hours: 1 }),
+        201,
+      )
+      advance(30 * 60_000)
+      expect((await getOrgs(old.api_key)).status).toBe(200)
+      expect((await getOrgs(rolled.api_key)).status).toBe(200)
+      advance(31 * 60_000)
+      await expectError(await getOrgs(old.api_key), { status: 401, code: 'PGRST301', message: /expired/ })
+      expect((await getOrgs(rolled.api_key)).status).toBe(200)
+    })
   })
 }

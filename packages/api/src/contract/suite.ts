@@ -51,7 +51,7 @@ export function describeApiContract(
     // audit_log row in each org) come from the writes of the parts and resources before it.
     for (const resource of registry.values()) describeResourceContract(current, resource)
     registerSessionsContract(current)
-    // Moves the host clock two minutes forward (a key's expiry); sessions minted before still work.
+    // Moves the host clock about an hour forward (a key's expiry, a roll's overlap); later parts mint their own sessions.
     registerApiKeysContract(current)
     // Moves the host clock a minute forward (a usage write, a rate-limit window) twice.
     registerApiKeyLimitsContract(current)

@@ -1,11 +1,15 @@
 /** @module A misconfigured Worker says which variable is wrong, in the envelope, on every request. */
-import { env } from 'cloudflare:test'
+import { createExecutionContext, env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import worker from './worker.ts'
 
 /** The Worker's fetch, typed as the runtime's (the module casts between Hono's and workerd's Response). */
 const fetchWith = async (e: typeof env) =>
-  (await worker.fetch(new Request('http://cg.test/health') as never, e)) as unknown as Response
+  (await worker.fetch(
+    new Request('http://cg.test/health') as never,
+    e,
+    createExecutionContext() as never,
+  )) as unknown as Response
 
 describe('Worker configuration', () => {
   it('answers 500 naming a missing or malformed variable, and recovers when it is fixed', async () => {

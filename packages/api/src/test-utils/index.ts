@@ -12,20 +12,11 @@ import { createApiKey } from '../auth/api-keys.ts'
 import { KeyUsage } from '../auth/key-usage.ts'
 import { mintSession } from '../auth/session-token.ts'
 import type { Config } from '../config.ts'
-import type { Clock } from '../deps.ts'
 import { TableQueue } from '../jobs/table-queue.ts'
 import { demoEmail, ensureMember, ensureOrg, seedDemo } from '../seed.ts'
+import { TestClock } from './clock.ts'
 
-/** A clock tests can move. */
-export class TestClock implements Clock {
-  constructor(private current = new Date('2026-01-15T12:00:00Z')) {}
-  now(): Date {
-    return new Date(this.current)
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms)
-  }
-}
+export { TestClock } from './clock.ts'
 
 export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   CG_MODE: 'demo',

@@ -1,0 +1,74 @@
+/**
+ * @module The Worker host's app, built once per isolate from its env: D1 or Turso for data, Cloudflare Queues for
+ * jobs, the element's assets. worker.ts holds the handlers (workerd accepts only handlers as its exports).
+ */
+import type { Fetcher, Queue } from '@cloudflare/workers-types'
+import type { JobMessage } from '@connectgain/contracts'
+import { openWorkerDb, type WorkerDbEnv } from '@connectgain/db/worker'
+import type { MiddlewareHandler } from 'hono'
+import { createApp } from '../app.ts'
+import { DEMO_ROUTES, ELEMENT_ROUTES, type StaticRoute } from '../assets.ts'
+import { type Config, parseConfig } from '../config.ts'
+import { type Clock, systemClock } from '../deps.ts'
+import { CloudflareQueue } from '../jobs/cloudflare-queue.ts'
+import type { JobContext } from '../jobs/job.ts'
+import { seedDemo } from '../seed.ts'
+import { nodeHashing } from './node-hashing.ts'
+
+export interface Env extends WorkerDbEnv {
+  JOBS: Queue<JobMessage>
+  ASSETS?: Fetcher
+  CG_MODE?: string
+  SESSION_SECRET?: string
+  ENCRYPTION_KEY?: string
+  DEMO_API_KEY?: string
+}
+
+export interface Host {
+  ctx: JobContext
+  app: ReturnType<typeof createApp>
+  /** Demo data, seeded once per isolate on first use. */
+  ready: Promise<unknown>
+}
+
+let cached: { env: Env; host: Host | { errors: string[] } } | undefined
+
+/** Builds the app once per isolate (env is stable within one); a bad configuration is kept as errors. */
+export function hostFor(env: Env): Host | { errors: string[] } {
+  if (cached?.env === env) return cached.host
+  const parsed = parseConfig(env as unknown as Record<string, string | undefined>)
+  const host = parsed.ok ? buildWorkerHost(env, parsed.config) : { errors: parsed.errors }
+  cached = { env, host }
+  return host
+}
+
+/** Drops the isolate's host, so that the next request builds it again (after a failed seed). */
+export function forgetHost(): void {
+  cached = undefined
+}
+
+/** The app and job context for `env`; tests pass a clock they can move. */
+export function buildWorkerHost(env: Env, config: Config, clock: Clock = systemClock): Host {
+  const ctx: JobContext = { db: openWorkerDb(env), clock, config }
+  const app = createApp(
+    { ...ctx, queue: new CloudflareQueue(env.JOBS, ctx), hashing: nodeHashing },
+    { assets: workerAssets(env, config) },
+  )
+  const ready =
+    config.CG_MODE === 'demo' ? seedDemo(ctx.db, ctx.clock, config.DEMO_API_KEY) : Promise.resolve()
+  return { ctx, app, ready }
+}
+
+/** The same files the Node host serves: the element bundle always, the demo page in demo mode. */
+function workerAssets(env: Env, config: Config): StaticRoute[] {
+  const assets = env.ASSETS
+  if (!assets) return []
+  const handler: MiddlewareHandler = async (c, next) => {
+    if (!['GET', 'HEAD'].includes(c.req.method)) return next()
+    const res = await assets.fetch(c.req.raw as never)
+    // A fetched response's headers are immutable: copy it so that CORS can add its headers.
+    return res.status === 404 ? next() : new Response(res.body as never, res as unknown as Response)
+  }
+  const paths = config.CG_MODE === 'demo' ? [...ELEMENT_ROUTES, ...DEMO_ROUTES] : ELEMENT_ROUTES
+  return paths.map((path) => ({ path, handler }))
+}
