@@ -39,6 +39,9 @@ export const resourcePolicies = {
   chat_preferences: 'personal',
   api_keys: 'admin_read_only', // created and revoked through functions, never written over REST
   api_key_usage: 'admin_read_only', // counted by the server as keys are used
+  contacts: 'domain_data',
+  conversations: 'domain_data',
+  messages: 'domain_data',
 } as const satisfies Record<string, PolicyName>
 export type ResourceName = keyof typeof resourcePolicies
 export const resourceNames = Object.keys(resourcePolicies) as ResourceName[]

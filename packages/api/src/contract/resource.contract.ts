@@ -6,6 +6,7 @@
 import { type Role, roles } from '@connectgain/contracts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { registry } from '../resources/index.ts'
 import { uniqueKeys } from '../rest/conflict.ts'
 import { type Operation, operations, type Resource, type Row, readableColumns } from '../rest/registry.ts'
 import {
@@ -159,9 +160,40 @@ export function describeResourceContract(target: Target, resource: Resource): vo
     return Number(total)
   }
 
-  function sample(): Row {
-    return must(resource.sample, `${name}: declare sample(n) so the contract can POST`)(unique())
+  /** Ids of rows the sample references, made once per org by its owner (`references` in the declaration). */
+  const referenced = new Map<string, Promise<string>>()
+  function referencedId(s: Session, refName: string): Promise<string> {
+    const key = `${s.org_id} ${refName}`
+    let id = referenced.get(key)
+    if (!id) {
+      const members = s.org_id === a.owner.org_id ? a : b
+      id = (async () => {
+        const of = must(registry.get(refName), `${name}: no resource '${refName}'`)
+        const body = await sampleOf(of, members.owner)
+        const res = await send(target, `/rest/v1/${refName}`, {
+          method: 'POST',
+          token: members.owner.access_token,
+          body,
+          headers: { Prefer: REPRESENTATION },
+        })
+        const [row] = await expectJson<Row[]>(res, 201)
+        return String(must(row, `${refName} row`).id)
+      })()
+      referenced.set(key, id)
+    }
+    return id
   }
+
+  /** `of`'s sample body, valid in the org of `s`: its references name rows of that org. */
+  async function sampleOf(of: Resource, s: Session): Promise<Row> {
+    const body = must(of.sample, `${of.name}: declare sample(n) so the contract can POST`)(unique())
+    for (const [column, refName] of Object.entries(of.references ?? {}))
+      body[column] = await referencedId(s, refName)
+    return body
+  }
+
+  /** A valid POST body for `s`'s org. */
+  const sample = (s: Session): Promise<Row> => sampleOf(resource, s)
 
   /** A PATCH body that changes `row`: the sample's updatable part, else a new value for a text column. */
   function patchBody(row: Row): Row {
@@ -184,7 +216,7 @@ export function describeResourceContract(target: Target, resource: Resource): vo
   /** A new row written by `role` (for one row per member: their row, upserted), and who sees it. */
   async function create(members: Members, role: Role): Promise<Held> {
     const s = members[role]
-    const body = sample()
+    const body = await sample(s)
     const res = onePerMember
       ? await call(
           s,
@@ -283,7 +315,7 @@ export function describeResourceContract(target: Target, resource: Resource): vo
           } else {
             it(`${name}: ${role} POST → 403 42501, nothing written`, async () => {
               await expectNothingWritten(witnessesOf(a, role), async () => {
-                await expectError(await call(a[role], 'POST', '', sample()), DENIED)
+                await expectError(await call(a[role], 'POST', '', await sample(a.owner)), DENIED)
               })
             })
           }
@@ -436,7 +468,8 @@ export function describeResourceContract(target: Target, resource: Resource): vo
           it(`${name}: an API key ${method} → 403 42501${op === 'select' ? '' : ', nothing changes'}`, async () => {
             const key = target().keys.active
             const query = op === 'update' || op === 'delete' ? `?id=eq.${victim.row.id}` : ''
-            const body = op === 'insert' ? sample() : op === 'update' ? patchBody(victim.row) : undefined
+            const body =
+              op === 'insert' ? await sample(a.owner) : op === 'update' ? patchBody(victim.row) : undefined
             await expectUnchanged(victim, async () => {
               await expectError(await call(key, method, query, body), { status: 403, code: '42501' })
             })
@@ -448,10 +481,44 @@ export function describeResourceContract(target: Target, resource: Resource): vo
         it(`${name}: a member's second plain POST → 409 23505, their row unchanged`, async () => {
           const held = await create(a, must(creatorRole, name))
           await expectUnchanged(held, async () => {
-            await expectError(await call(held.holder, 'POST', '', sample()), { status: 409, code: '23505' })
+            await expectError(await call(held.holder, 'POST', '', await sample(held.holder)), {
+              status: 409,
+              code: '23505',
+            })
           })
         })
       }
+    }
+
+    const references = Object.entries(resource.references ?? {})
+    if (references.length > 0 && creatorRole) {
+      describe(`${name}: references name rows of the writer's own org`, () => {
+        for (const [column, refName] of references) {
+          it(`${name}: POST with ${column} of another org's ${refName} → 409 23503 naming ${column}, nothing written`, async () => {
+            const s = a[must(creatorRole, name)]
+            const foreign = await referencedId(b.owner, refName)
+            await expectNothingWritten(witnessesOf(a, must(creatorRole, name)), async () => {
+              const body = { ...(await sample(s)), [column]: foreign }
+              await expectError(await call(s, 'POST', '', body), {
+                status: 409,
+                code: '23503',
+                field: column,
+              })
+            })
+          })
+          if (updateShape && column in updateShape) {
+            it(`${name}: PATCH to ${column} of another org's ${refName} → 409 23503, the row unchanged`, async () => {
+              const held = await aimedAt()
+              const foreign = await referencedId(b.owner, refName)
+              const s = a[must(creatorRole, name)]
+              await expectUnchanged(held, async () => {
+                const res = await call(s, 'PATCH', `?id=eq.${held.row.id}`, { [column]: foreign })
+                await expectError(res, { status: 409, code: '23503', field: column })
+              })
+            })
+          }
+        }
+      })
     }
 
     if (resource.secret.length > 0) {
@@ -551,7 +618,7 @@ export function describeResourceContract(target: Target, resource: Resource): vo
           it(`${name}: ${whoWrites} POST with ${key} of ${spec.victimRows.replace(/'s rows$/, '')} → 400 PGRST204 naming ${key}, nothing written on either side`, async () => {
             const s = must(writer, whoWrites)
             await expectNothingWritten([victim.holder, own.holder], async () => {
-              const body = { ...sample(), [key]: spec.forgedValue(victim) }
+              const body = { ...(await sample(s)), [key]: spec.forgedValue(victim) }
               await expectError(await call(s, 'POST', '', body), {
                 status: 400,
                 code: 'PGRST204',

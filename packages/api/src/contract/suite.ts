@@ -5,6 +5,7 @@ import { registerApiKeyLimitsContract } from './api-key-limits.contract.ts'
 import { registerApiKeysContract } from './api-keys.contract.ts'
 import { registerAuthContract } from './auth.contract.ts'
 import { registerDevSessionContract } from './dev-session.contract.ts'
+import { registerDomainContract } from './domain.contract.ts'
 import { registerOrganizationAccessContract } from './organization-access.contract.ts'
 import { registerOrganizationsContract } from './organizations.contract.ts'
 import { registerPlatformContract } from './platform.contract.ts'
@@ -51,6 +52,7 @@ export function describeApiContract(
     // audit_log row in each org) come from the writes of the parts and resources before it.
     for (const resource of registry.values()) describeResourceContract(current, resource)
     registerSessionsContract(current)
+    registerDomainContract(current)
     // Moves the host clock about an hour forward (a key's expiry, a roll's overlap); later parts mint their own sessions.
     registerApiKeysContract(current)
     // Moves the host clock a minute forward (a usage write, a rate-limit window) twice.

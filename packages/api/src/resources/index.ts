@@ -5,6 +5,9 @@ import { apiKeyUsageResource } from './api-key-usage.ts'
 import { apiKeysResource } from './api-keys.ts'
 import { auditLogResource } from './audit-log.ts'
 import { chatPreferencesResource } from './chat-preferences.ts'
+import { contactsResource } from './contacts.ts'
+import { conversationsResource } from './conversations.ts'
+import { messagesResource } from './messages.ts'
 import { organizationsResource } from './organizations.ts'
 import { quickRepliesResource } from './quick-replies.ts'
 import { tagsResource } from './tags.ts'
@@ -18,6 +21,9 @@ export const registry = createRegistry(
     auditLogResource,
     apiKeysResource,
     apiKeyUsageResource,
+    contactsResource,
+    conversationsResource,
+    messagesResource,
   ],
   [auditHook],
 )

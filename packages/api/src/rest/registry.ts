@@ -78,6 +78,11 @@ export interface ResourceDeclaration {
   idPrefix: string
   /** Stored columns that are never readable, selectable, filterable or orderable, whatever is asked. */
   secret?: readonly string[]
+  /**
+   * Columns holding the id of another resource's row (`{ contact_id: 'contacts' }`): a write must name a row of
+   * the caller's own org, else 409 23503 naming the column (another org's row is as absent as a missing one).
+   */
+  references?: Readonly<Record<string, string>>
   /** Turns a parsed body into stored columns (hash or encrypt a secret). */
   beforeWrite?: (values: Row, ctx: WriteContext) => Row | Promise<Row>
   /** Shapes a stored row (secrets included) for output: derive a column, mask a secret. */

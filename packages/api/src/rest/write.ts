@@ -73,6 +73,42 @@ async function toStored(
   return r.resource.beforeWrite ? r.resource.beforeWrite(parsed, ctx) : parsed
 }
 
+/**
+ * Refuses rows that name, in a `references` column, an id that is not a row of the caller's org: one read per
+ * referenced resource (chunked under D1's parameter limit), before anything is written.
+ */
+async function checkReferences(r: RestRequest, ctx: WriteContext, rows: Row[]): Promise<void> {
+  for (const [column, target] of Object.entries(r.resource.references ?? {})) {
+    const ids = [...new Set(rows.map((row) => row[column]).filter((v): v is string => typeof v === 'string'))]
+    if (ids.length === 0) continue
+    const referenced = r.registry.get(target)
+    if (!referenced) throw new Error(`${r.resource.name}.${column}: no resource '${target}'`)
+    const idColumn = referenced.stored.id as SQLiteColumn
+    const orgColumn = referenced.stored[referenced.orgColumn] as SQLiteColumn
+    const found = new Set<unknown>()
+    for (const some of chunks(ids, MAX_BOUND_PARAMETERS - 1)) {
+      const hits = await ctx.db
+        .select({ id: idColumn })
+        .from(referenced.table)
+        .where(and(eq(orgColumn, ctx.caller.orgId), inArray(idColumn, some)))
+      for (const hit of hits) found.add(hit.id)
+    }
+    const missing = ids.find((id) => !found.has(id))
+    if (missing !== undefined) {
+      throw new ApiError('23503', `${column}: no ${referenced.singular} '${missing}' in this organization`, {
+        details: [
+          {
+            field: column,
+            message: `No ${referenced.singular} with this id in this organization`,
+            issue: 'reference',
+          },
+        ],
+        hint: `List them with GET /rest/v1/${referenced.name}`,
+      })
+    }
+  }
+}
+
 /** Runs the writes and every hook's statements as one batch; returns the written rows, shaped for output. */
 async function commit(
   r: RestRequest,
@@ -115,6 +151,7 @@ export async function insert(r: RestRequest): Promise<Response> {
   const rows: Row[] = []
   for (const item of items)
     rows.push({ ...(await toStored(r, ctx, resource.insert, item)), ...serverValues(resource, ctx) })
+  await checkReferences(r, ctx, rows)
   if (r.prefer.resolution && r.query.onConflict) return upsert(r, ctx, read, items, rows)
   const base = defaults(resource)
   const events = rows.map(
@@ -283,6 +320,7 @@ export async function update(r: RestRequest): Promise<Response> {
   const read = reader(r)
   const ctx = writeContext(r)
   const set = await toStored(r, ctx, resource.update, await readJsonBody(r.c))
+  await checkReferences(r, ctx, [set])
   if (Object.keys(set).length === 0) {
     throw new ApiError('PGRST102', 'Request body has no columns to update', {
       hint: 'Send {"column": value}',

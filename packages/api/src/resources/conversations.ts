@@ -1,0 +1,35 @@
+/** @module conversations with a contact: status and assignee; every member reads, agents and admins write. */
+import { Conversation, ConversationInsert, ConversationUpdate } from '@connectgain/contracts'
+import { conversations, memberships } from '@connectgain/db'
+import { and, eq } from 'drizzle-orm'
+import { ApiError } from '../errors.ts'
+import { defineResource } from '../rest/registry.ts'
+
+export const conversationsResource = defineResource({
+  name: 'conversations',
+  description:
+    "Conversations with a contact: a subject, a status (`open`, `pending`, `resolved`) and the member it is assigned to (`assignee_id`, a user id of this organization's members).",
+  table: conversations,
+  row: Conversation,
+  insert: ConversationInsert,
+  update: ConversationUpdate,
+  deletable: true,
+  references: { contact_id: 'contacts' },
+  idPrefix: 'cnv',
+  async beforeWrite(values, { db, caller }) {
+    const assignee = values.assignee_id
+    if (typeof assignee !== 'string') return values
+    const [member] = await db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.org_id, caller.orgId), eq(memberships.user_id, assignee)))
+    if (!member) {
+      throw new ApiError('23503', `assignee_id: no member '${assignee}' in this organization`, {
+        details: [{ field: 'assignee_id', message: 'Not a member of this organization', issue: 'reference' }],
+        hint: 'Assign the conversation to a member of this organization (a user id)',
+      })
+    }
+    return values
+  },
+  sample: (n) => ({ subject: `Question ${n}`, status: 'open' }),
+})
