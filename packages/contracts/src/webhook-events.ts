@@ -1,0 +1,99 @@
+/**
+ * @module The webhook event catalog (spec Use Case 3): every event type with its payload schema, a description
+ * and an example. A delivery's body is `{ type, timestamp, data }`, `data` being the event's payload.
+ */
+import * as z from 'zod/mini'
+import { Contact } from './contacts.ts'
+import { Conversation } from './conversations.ts'
+import { Message } from './messages.ts'
+
+const at = '2026-11-29T10:15:00.000Z'
+const contact = {
+  id: 'con_01JDX5Q2W8Z3N4M5P6R7S8T9V0',
+  name: 'Ana García',
+  email: 'ana@example.com',
+  phone: '+34600111222',
+  created_by: 'usr_01JDX5Q2W8Z3N4M5P6R7S8T9V1',
+  created_at: at,
+  updated_at: at,
+}
+const conversation = {
+  id: 'cnv_01JDX5Q2W8Z3N4M5P6R7S8T9V2',
+  contact_id: contact.id,
+  subject: 'Refund for order 1042',
+  status: 'open' as const,
+  assignee_id: 'usr_01JDX5Q2W8Z3N4M5P6R7S8T9V1',
+  created_by: 'usr_01JDX5Q2W8Z3N4M5P6R7S8T9V1',
+  created_at: at,
+  updated_at: at,
+}
+
+/** What `webhook.test` carries: which endpoint asked for it. */
+export const WebhookTestPayload = z.object({ webhook_id: z.string(), message: z.string() })
+
+/** Every event an endpoint can subscribe to. */
+export const webhookEvents = {
+  'message.created': {
+    description:
+      'A message was added to a conversation, incoming from the contact or outgoing from the team.',
+    payload: Message,
+    example: {
+      id: 'msg_01JDX5Q2W8Z3N4M5P6R7S8T9V3',
+      conversation_id: conversation.id,
+      direction: 'incoming' as const,
+      content: 'Hi, I would like a refund for order 1042.',
+      created_by: null,
+      created_at: at,
+    },
+  },
+  'conversation.created': {
+    description: 'A conversation was opened with a contact.',
+    payload: Conversation,
+    example: conversation,
+  },
+  'conversation.updated': {
+    description: 'A conversation changed: its subject, status or assignee.',
+    payload: Conversation,
+    example: { ...conversation, status: 'pending' as const },
+  },
+  'conversation.resolved': {
+    description: 'A conversation was marked resolved (sent with conversation.updated).',
+    payload: Conversation,
+    example: { ...conversation, status: 'resolved' as const },
+  },
+  'contact.created': { description: 'A contact was added.', payload: Contact, example: contact },
+  'contact.updated': {
+    description: "A contact's name, email or phone changed.",
+    payload: Contact,
+    example: { ...contact, phone: '+34600999888' },
+  },
+  'webhook.test': {
+    description:
+      'Sent on demand by "Send test event" (POST /functions/v1/test-webhook); never by data changes.',
+    payload: WebhookTestPayload,
+    example: {
+      webhook_id: 'whk_01JDX5Q2W8Z3N4M5P6R7S8T9V4',
+      message: 'This is a test event from ConnectGain.',
+    },
+  },
+} as const satisfies Record<string, { description: string; payload: z.ZodMiniType; example: unknown }>
+
+export type WebhookEventType = keyof typeof webhookEvents
+export const webhookEventTypes = Object.keys(webhookEvents) as WebhookEventType[]
+
+/** Subscribes an endpoint to every event, present and future. */
+export const ALL_EVENTS = '*'
+
+/** What an endpoint receives. */
+export interface WebhookBody<T extends WebhookEventType = WebhookEventType> {
+  type: T
+  /** ISO 8601 time the event happened. */
+  timestamp: string
+  data: z.infer<(typeof webhookEvents)[T]['payload']>
+}
+
+/** `GET /functions/v1/webhook-events`: the catalog, for the tab's checkboxes and for developers. */
+export const WebhookEventList = z.array(
+  z.object({ type: z.string(), description: z.string(), example: z.unknown() }),
+)
+export type WebhookEventList = z.infer<typeof WebhookEventList>
