@@ -2,7 +2,7 @@
 import * as z from 'zod/mini'
 import { meta } from './meta.ts'
 
-export const auditActions = ['insert', 'update', 'delete'] as const
+export const auditActions = ['insert', 'update', 'delete', 'reveal'] as const
 export type AuditAction = (typeof auditActions)[number]
 
 /** Stands in for a secret column's value in `before` and `after`. */

@@ -42,6 +42,7 @@ export const resourcePolicies = {
   contacts: 'domain_data',
   conversations: 'domain_data',
   messages: 'domain_data',
+  webhook_configurations: 'admin_only',
 } as const satisfies Record<string, PolicyName>
 export type ResourceName = keyof typeof resourcePolicies
 export const resourceNames = Object.keys(resourcePolicies) as ResourceName[]
@@ -52,6 +53,9 @@ export const functionPolicies = {
   'generate-api-key': admins,
   'revoke-api-key': admins,
   'roll-api-key': admins,
+  'webhook-events': admins,
+  'reveal-webhook-secret': admins,
+  'rotate-webhook-secret': admins,
 } as const satisfies Record<string, readonly RoleName[]>
 export type FunctionName = keyof typeof functionPolicies
 export const functionNames = Object.keys(functionPolicies) as FunctionName[]

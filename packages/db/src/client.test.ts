@@ -39,6 +39,9 @@ describe('openDb + migrateDb', () => {
       'quick_replies',
       'tags',
       'users',
+      'webhook_configurations',
+      'webhook_deliveries',
+      'webhook_messages',
     ])
     close()
   })

@@ -18,7 +18,8 @@ function redact(row: Row | null, secret: readonly string[]): Row | null {
 }
 
 export interface AuditChange {
-  action: 'insert' | 'update' | 'delete'
+  /** `reveal`: a secret was shown (reveal-webhook-secret); before and after are null. */
+  action: 'insert' | 'update' | 'delete' | 'reveal'
   /** The REST resource or function that changed something. */
   resource: string
   rowId: string

@@ -11,6 +11,7 @@ import { registerOrganizationsContract } from './organizations.contract.ts'
 import { registerPlatformContract } from './platform.contract.ts'
 import { describeResourceContract } from './resource.contract.ts'
 import { registerSessionsContract } from './sessions.contract.ts'
+import { registerWebhooksContract } from './webhooks.contract.ts'
 
 export interface ContractTarget {
   /** Sends a request to the host; path like '/rest/v1/organizations?id=eq.x'. */
@@ -53,6 +54,7 @@ export function describeApiContract(
     for (const resource of registry.values()) describeResourceContract(current, resource)
     registerSessionsContract(current)
     registerDomainContract(current)
+    registerWebhooksContract(current)
     // Moves the host clock about an hour forward (a key's expiry, a roll's overlap); later parts mint their own sessions.
     registerApiKeysContract(current)
     // Moves the host clock a minute forward (a usage write, a rate-limit window) twice.

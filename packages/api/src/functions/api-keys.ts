@@ -17,25 +17,15 @@ import { and, eq, isNull } from 'drizzle-orm'
 import { auditStatement } from '../audit/audit-log.ts'
 import { apiKeyRow, generateKey } from '../auth/api-keys.ts'
 import { ApiError } from '../errors.ts'
+import { orgRow } from './org-row.ts'
 import { defineFunction } from './registry.ts'
 
 /** Columns the audit log must never hold. */
 const SECRET = ['hash']
 
 /** The caller's org's key `id`; another org's key, like a missing one, is 404 naming `id`. */
-async function orgKey(db: Db, orgId: string, id: string) {
-  const [key] = await db
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.id, id), eq(apiKeys.org_id, orgId)))
-  if (!key) {
-    throw new ApiError('CG404', `No API key with id '${id}' in this organization`, {
-      details: [{ field: 'id', message: 'Not an API key of this organization' }],
-      hint: 'List the keys with GET /rest/v1/api_keys',
-    })
-  }
-  return key
-}
+const orgKey = (db: Db, orgId: string, id: string) =>
+  orgRow(db, apiKeys, orgId, id, { noun: 'API key', list: 'GET /rest/v1/api_keys' })
 
 /** What generate and roll answer: the key itself (this once) and how the list will show it. */
 const shownOnce = (key: string, row: Awaited<ReturnType<typeof apiKeyRow>>) => ({

@@ -3,12 +3,20 @@ import { generateApiKeyFunction, revokeApiKeyFunction, rollApiKeyFunction } from
 import { devSessionFunction } from './dev-session.ts'
 import type { FunctionDef } from './registry.ts'
 import { sessionsFunction } from './sessions.ts'
+import {
+  revealWebhookSecretFunction,
+  rotateWebhookSecretFunction,
+  webhookEventsFunction,
+} from './webhooks.ts'
 
 export const allFunctions: readonly FunctionDef[] = [
   sessionsFunction,
   generateApiKeyFunction,
   revokeApiKeyFunction,
   rollApiKeyFunction,
+  webhookEventsFunction,
+  revealWebhookSecretFunction,
+  rotateWebhookSecretFunction,
   devSessionFunction,
 ]
 

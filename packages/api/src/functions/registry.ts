@@ -32,6 +32,8 @@ export interface FunctionDef<
   output: O
   /** HTTP status of a success. */
   status?: 200 | 201
+  /** `GET` for a read without input (`input` is then an empty object schema); `POST` by default. */
+  method?: 'GET' | 'POST'
   handler(input: z.core.output<I>, ctx: FunctionContext<NoInfer<A>>): Promise<z.core.input<O>>
 }
 

@@ -20,8 +20,11 @@ export function functionRoutes(functions: readonly FunctionDef[]): Hono<AppEnv> 
         hint: `Available functions: ${[...byName.keys()].join(', ')}`,
       })
     }
-    if (c.req.method !== 'POST') {
-      throw new ApiError('CG405', `Function '${name}' is called with POST`, { headers: { Allow: 'POST' } })
+    const method = fn.method ?? 'POST'
+    if (c.req.method !== method && !(method === 'GET' && c.req.method === 'HEAD')) {
+      throw new ApiError('CG405', `Function '${name}' is called with ${method}`, {
+        headers: { Allow: method },
+      })
     }
     const caller = fn.auth === 'public' ? c.get('caller') : requireCaller(c)
     if (fn.auth === 'api_key' && caller?.kind !== 'api_key') {
@@ -39,7 +42,8 @@ export function functionRoutes(functions: readonly FunctionDef[]): Hono<AppEnv> 
         hint: `${name} changes data; call it with an API key whose scope is full`,
       })
     }
-    const input = parseBody(fn.input, await readJsonBody(c), name, { noun: 'field' })
+    const body = method === 'GET' ? {} : await readJsonBody(c)
+    const input = parseBody(fn.input, body, name, { noun: 'field' })
     const output = z.parse(fn.output, await fn.handler(input, { deps: c.get('deps'), caller }))
     return c.json(output, fn.status ?? 200)
   })

@@ -376,20 +376,21 @@ function functionPath(def: FunctionDef, schema: ReturnType<typeof schemaConverte
     def.permission ? `The caller's role must be allowed to call \`${def.permission}\`.` : '',
     def.demoOnly ? 'Only available when the server runs in demo mode.' : '',
   ]
+  const get = def.method === 'GET'
   return {
-    post: {
+    [get ? 'get' : 'post']: {
       operationId: `fn_${def.name.replace(/[^a-zA-Z0-9]+/g, '_')}`,
       summary: def.summary,
       description: notes.filter(Boolean).join(' '),
       tags: ['functions'],
       ...(def.auth === 'public' ? { security: [] } : {}),
-      requestBody: { required: true, content: json(schema(def.input, 'input')) },
+      ...(get ? {} : { requestBody: { required: true, content: json(schema(def.input, 'input')) } }),
       responses: {
         [String(status)]: {
           description: status === 201 ? 'Created.' : 'OK.',
           content: json(schema(def.output, 'output')),
         },
-        ...(def.auth === 'public' ? errors(400, 413) : errors(400, 401, 403, 413)),
+        ...(get ? errors(401, 403) : def.auth === 'public' ? errors(400, 413) : errors(400, 401, 403, 413)),
       },
     },
   }

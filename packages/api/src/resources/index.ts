@@ -11,6 +11,7 @@ import { messagesResource } from './messages.ts'
 import { organizationsResource } from './organizations.ts'
 import { quickRepliesResource } from './quick-replies.ts'
 import { tagsResource } from './tags.ts'
+import { webhookConfigurationsResource } from './webhook-configurations.ts'
 
 export const registry = createRegistry(
   [
@@ -24,6 +25,7 @@ export const registry = createRegistry(
     contactsResource,
     conversationsResource,
     messagesResource,
+    webhookConfigurationsResource,
   ],
   [auditHook],
 )

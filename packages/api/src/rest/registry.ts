@@ -83,8 +83,8 @@ export interface ResourceDeclaration {
    * the caller's own org, else 409 23503 naming the column (another org's row is as absent as a missing one).
    */
   references?: Readonly<Record<string, string>>
-  /** Turns a parsed body into stored columns (hash or encrypt a secret). */
-  beforeWrite?: (values: Row, ctx: WriteContext) => Row | Promise<Row>
+  /** Turns a parsed body into stored columns (hash or encrypt a secret); `op` says whether it is a new row. */
+  beforeWrite?: (values: Row, ctx: WriteContext & { op: 'insert' | 'update' }) => Row | Promise<Row>
   /** Shapes a stored row (secrets included) for output: derive a column, mask a secret. */
   afterRead?: (row: Row, ctx: ReadContext) => Row | Promise<Row>
   /** Statements for the same batch as each written row (an outbox row, say). */

@@ -70,7 +70,8 @@ async function toStored(
   const parsed = parseBody(schema as NonNullable<Resource['insert']>, body, r.resource.name, {
     serverColumns: r.resource.serverColumns,
   })
-  return r.resource.beforeWrite ? r.resource.beforeWrite(parsed, ctx) : parsed
+  const op = schema === r.resource.insert ? 'insert' : 'update'
+  return r.resource.beforeWrite ? r.resource.beforeWrite(parsed, { ...ctx, op }) : parsed
 }
 
 /**

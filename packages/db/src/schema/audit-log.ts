@@ -11,7 +11,7 @@ export const auditLog = sqliteTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     actor_type: text('actor_type', { enum: ['user', 'api_key'] }).notNull(),
     actor_id: text('actor_id').notNull(),
-    action: text('action', { enum: ['insert', 'update', 'delete'] }).notNull(),
+    action: text('action', { enum: ['insert', 'update', 'delete', 'reveal'] }).notNull(),
     resource: text('resource').notNull(),
     row_id: text('row_id').notNull(),
     before: text('before', { mode: 'json' }).$type<Record<string, unknown> | null>(),
