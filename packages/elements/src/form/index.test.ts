@@ -10,6 +10,7 @@ const tags = [
   'cg-checkbox-group',
   'cg-color-field',
   'cg-datetime',
+  'cg-radio-group',
   'cg-secret-field',
   'cg-toast-region',
 ] as const

@@ -98,6 +98,41 @@ export const styles = [
       vertical-align: -3px;
       background: var(--swatch, transparent);
     }
+    /* A status in words (never colour alone): <span class="badge" data-tone="success|warning|danger|muted">. */
+    .badge {
+      --_tone: var(--_muted);
+      display: inline-block;
+      padding: 0 calc(var(--_space) * 0.75);
+      border: 1px solid var(--_tone);
+      border-radius: 999px;
+      background: color-mix(in srgb, var(--_tone) 12%, transparent);
+      font-size: 0.85em;
+      line-height: 1.6;
+      white-space: nowrap;
+    }
+    .badge[data-tone='success'] {
+      --_tone: var(--_success);
+    }
+    .badge[data-tone='warning'] {
+      --_tone: var(--cg-color-warning, #b54708);
+    }
+    .badge[data-tone='danger'] {
+      --_tone: var(--_danger);
+    }
+    /* A second line in a cell, e.g. a description under a name. */
+    .sub {
+      display: block;
+      max-width: 240px;
+      font-family: var(--_font);
+      overflow: hidden;
+      color: var(--_muted);
+      font-size: 0.9em;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
     .failed p {
       color: var(--_danger);
     }

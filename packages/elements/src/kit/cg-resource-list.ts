@@ -13,7 +13,11 @@ export interface ListColumn<Row = Record<string, unknown>> {
   key: string
   label: string
   render?: (row: Row) => unknown
-  /** A class on the column's cells: `mono` (code), `clamp` (one line, ellipsis), `muted`, `actions`. */
+  /**
+   * A class on the column's cells: `mono` (code), `clamp` (one line, ellipsis), `muted`, `nowrap`, `actions`.
+   * Inside a cell: `<span class="badge" data-tone="success|warning|danger|muted">` (a status in words) and
+   * `<span class="sub">` (a muted second line).
+   */
   class?: string
 }
 

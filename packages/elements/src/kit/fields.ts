@@ -1,13 +1,22 @@
 /** @module Field declarations: a tab says what each field is; `renderField` draws the form-kit control, bound to the form. */
+import type { FieldIssue } from '@connectgain/contracts/errors'
 import { html } from 'lit'
 import '../form/cg-color-field.ts'
+import '../form/cg-datetime.ts'
+import '../form/cg-radio-group.ts'
 import '../form/cg-select.ts'
 import '../form/cg-text-field.ts'
 import '../form/cg-textarea.ts'
 import '../form/cg-toggle.ts'
+import type { RadioOption } from '../form/cg-radio-group.ts'
 import type { SelectOption } from '../form/cg-select.ts'
 import { type IssueMessages, localizeIssue } from './issues.ts'
-import type { ResourceController } from './resource-controller.ts'
+
+/** What a field reads of its form: a `ResourceController` (REST) or a `FunctionController` (a function's body). */
+export interface FormState {
+  values: Record<string, unknown>
+  errors: Record<string, FieldIssue>
+}
 
 interface FieldBase {
   /** The column it edits: the key in the form's values and in the server's error details. */
@@ -27,6 +36,9 @@ export type FieldSpec = FieldBase &
     | { kind: 'select'; options: SelectOption[] }
     | { kind: 'toggle' }
     | { kind: 'color' }
+    | { kind: 'radio'; options: RadioOption[]; inline?: boolean }
+    /** An ISO 8601 instant edited in local time; `min` (ISO) is the earliest the picker offers. */
+    | { kind: 'datetime'; min?: string }
   )
 
 /** Options from labels keyed by value; type the labels `Record<Contract['column'], …>` to cover the contract's enum. */
@@ -34,8 +46,7 @@ export const optionsOf = (labels: Record<string, () => string>): SelectOption[] 
   Object.entries(labels).map(([value, label]) => ({ value, label: label() }))
 
 /** The control for `field`, showing the form's value and the field's issue in the UI's language. */
-// biome-ignore lint/suspicious/noExplicitAny: any row type; the field only reads `values` and `errors`
-export function renderField(field: FieldSpec, form: ResourceController<any>, readonly: boolean) {
+export function renderField(field: FieldSpec, form: FormState, readonly: boolean) {
   const raw = form.values[field.name]
   const value = raw === null || raw === undefined ? '' : String(raw)
   const issue = form.errors[field.name]
@@ -59,5 +70,12 @@ export function renderField(field: FieldSpec, form: ResourceController<any>, rea
     case 'color':
       return html`<cg-color-field name=${name} label=${label} help=${help} .value=${value} .error=${error}
         ?readonly=${readonly} ?required=${required}></cg-color-field>`
+    case 'radio':
+      return html`<cg-radio-group name=${name} label=${label} help=${help} .options=${field.options}
+        .value=${value} .error=${error} ?readonly=${readonly} ?required=${required}
+        ?inline=${field.inline ?? false}></cg-radio-group>`
+    case 'datetime':
+      return html`<cg-datetime name=${name} label=${label} help=${help} .value=${value} .error=${error}
+        min=${field.min ?? ''} ?readonly=${readonly} ?required=${required}></cg-datetime>`
   }
 }

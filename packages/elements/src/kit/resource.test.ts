@@ -36,4 +36,10 @@ describe('restPath', () => {
     )
     expect(params(restPath(spec, { query: '   ' })).or).to.equal(undefined)
   })
+
+  it('adds filters by column, encoded', () => {
+    const path = restPath(spec, { filters: { shortcut: 'in.("a,b","c")', content: 'like.*x&y*' } })
+    expect(params(path)).to.deep.include({ shortcut: 'in.("a,b","c")', content: 'like.*x&y*' })
+    expect(path).not.to.contain('x&y')
+  })
 })

@@ -51,12 +51,18 @@ export interface PathOptions {
   query?: string
   /** `on_conflict=` for an upsert. */
   onConflict?: string
+  /** More filters, by column, as PostgREST writes them: `{ day: 'gte.2025-01-01' }`. */
+  filters?: Record<string, string>
 }
 
+/** What a URL is built from: a resource's name and columns, and a list's order and search columns. */
+export type PathSpec<Row> = Pick<ResourceSpec<Row>, 'name' | 'columns' | 'order' | 'search'>
+
 /** `/rest/v1/<name>?select=…&…` for a spec: the only place tabs' URLs are made. */
-export function restPath<Row>(spec: ResourceSpec<Row>, options: PathOptions = {}): string {
+export function restPath<Row>(spec: PathSpec<Row>, options: PathOptions = {}): string {
   const params = new URLSearchParams({ select: spec.columns.join(',') })
   if (options.id !== undefined) params.set('id', `eq.${options.id}`)
+  for (const [column, filter] of Object.entries(options.filters ?? {})) params.set(column, filter)
   const query = options.query?.trim()
   if (query && spec.search?.length) {
     const pattern = quoted(`*${literal(query)}*`)

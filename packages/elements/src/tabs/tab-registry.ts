@@ -42,6 +42,7 @@ export const tabLabels: Record<TabId, () => string> = {
 
 /** Tabs that have landed, each a chunk of its own that defines `cg-<id>-tab`. The rest say "not available yet". */
 export const tabLoaders: Partial<Record<TabId, () => Promise<unknown>>> = {
+  'api-keys': () => import('./api-keys/api-keys-tab.ts'),
   'chat-contacts': () => import('./chat-contacts/chat-contacts-tab.ts'),
   organization: () => import('./organization/organization-tab.ts'),
   'quick-replies': () => import('./quick-replies/quick-replies-tab.ts'),

@@ -1,0 +1,45 @@
+/** @module Row actions: what a list tab offers on a row besides Edit and Delete (Roll, Revoke, Test…), and what follows. */
+import type { CallFailure } from './function-controller.ts'
+
+/** The question asked before an action: a `cg-dialog` of the `confirm` variant. */
+export interface Confirmation {
+  heading: string
+  /** One or two sentences: what happens, and what it means for the member. */
+  body: string
+  /** The confirm button's text, e.g. "Revoke key". */
+  confirmLabel: string
+  /** Destructive: a red confirm button, and Cancel has the focus when it opens. */
+  danger?: boolean
+}
+
+/** A secret to show once (a new API key, a signing secret), in the kit's `cg-secret-once` dialog. */
+export interface SecretToShow {
+  /** The dialog's heading, e.g. "Copy your new API key". */
+  heading: string
+  /** The secret field's label, e.g. "API key". */
+  label: string
+  value: string
+}
+
+/**
+ * What an action (or a create by function) did. On success the kit reloads the list, fires `cg-saved` with
+ * `saved` (when given), shows `toast`, then `secret` once; on failure it says why in a toast.
+ */
+export type ActionOutcome =
+  | { ok: true; toast?: string; saved?: Record<string, unknown>; secret?: SecretToShow }
+  | CallFailure
+
+/** One button on each row (on the rows `when` accepts). */
+export interface RowAction<Row> {
+  /** The button's `data-action`, e.g. `revoke`. */
+  id: string
+  /** The button's text, e.g. "Revoke". */
+  label: string
+  /** The button's accessible name on `row`, e.g. "Revoke key CRM sync". */
+  name: (row: Row) => string
+  /** Whether `row` offers the action (every row when absent). */
+  when?: (row: Row) => boolean
+  /** Asked first; the action runs only if the member confirms. */
+  confirm?: (row: Row) => Confirmation
+  run: (row: Row) => Promise<ActionOutcome>
+}
