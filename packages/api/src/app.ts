@@ -19,6 +19,7 @@ import { registry as defaultRegistry } from './resources/index.ts'
 import type { Registry } from './rest/registry.ts'
 import { restRoutes } from './rest/routes.ts'
 import type { AppEnv } from './types.ts'
+import { Dispatcher } from './webhooks/dispatch.ts'
 
 export interface AppOptions {
   /** The resources to serve; every registered resource by default (tests pass their own). */
@@ -55,8 +56,10 @@ export function createApp(
   )
   // Only where they are needed: every middleware costs each request it runs for (GET /health included).
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', limitBody)
+  // One dispatcher per app unless the host brings its own (to run it on a timer too).
+  const appDeps: Deps = { ...deps, outbox: deps.outbox ?? new Dispatcher(deps.db, deps.clock, deps.queue) }
   const withDeps: MiddlewareHandler<AppEnv> = (c, next) => {
-    c.set('deps', deps)
+    c.set('deps', appDeps)
     return next()
   }
 

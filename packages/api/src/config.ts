@@ -28,6 +28,20 @@ export const ConfigSchema = z.object({
       message: 'must be an API key: ak_ followed by 38 letters and digits (generate one with npm start)',
     })
     .optional(),
+  /**
+   * Seconds between webhook delivery attempts after the first, comma-separated; Svix's schedule by default
+   * (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h). Each is jittered by up to 10%.
+   */
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, {
+      message: 'must be whole seconds separated by commas, e.g. 5,300,1800',
+    })
+    .transform((s) => s.split(',').map((n) => Number(n.trim())))
+    .refine((delays) => delays.length <= 20 && delays.every((d) => d <= 7 * 86_400), {
+      message: 'must list at most 20 delays of at most 7 days each',
+    })
+    .optional(),
 })
 export type Config = z.infer<typeof ConfigSchema>
 

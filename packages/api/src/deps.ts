@@ -5,6 +5,8 @@ import type { KeyUsage } from './auth/key-usage.ts'
 import type { RateLimiter } from './auth/rate-limit.ts'
 import type { Config } from './config.ts'
 import type { JobQueue } from './jobs/job.ts'
+import type { Dispatcher } from './webhooks/dispatch.ts'
+import type { Resolve } from './webhooks/url-guard.ts'
 
 /** Time, injectable so tests can move it (token expiry, key expiry). */
 export interface Clock {
@@ -24,4 +26,8 @@ export interface Deps {
   keyUsage?: KeyUsage
   /** Where API key requests are counted against their limit; in memory per app unless the host passes one. */
   rateLimiter?: RateLimiter
+  /** DNS for the outbound URL guard at send time (the Node host's resolver); without it only the URL is checked. */
+  resolve?: Resolve
+  /** Turns recorded webhook events into delivery jobs; kicked after each write that raised events. */
+  outbox?: Dispatcher
 }

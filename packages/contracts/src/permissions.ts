@@ -43,6 +43,7 @@ export const resourcePolicies = {
   conversations: 'domain_data',
   messages: 'domain_data',
   webhook_configurations: 'admin_only',
+  webhook_deliveries: 'admin_read_only', // one row per attempt, written by the delivery job
 } as const satisfies Record<string, PolicyName>
 export type ResourceName = keyof typeof resourcePolicies
 export const resourceNames = Object.keys(resourcePolicies) as ResourceName[]
@@ -56,6 +57,8 @@ export const functionPolicies = {
   'webhook-events': admins,
   'reveal-webhook-secret': admins,
   'rotate-webhook-secret': admins,
+  'test-webhook': admins,
+  'redeliver-webhook': admins,
 } as const satisfies Record<string, readonly RoleName[]>
 export type FunctionName = keyof typeof functionPolicies
 export const functionNames = Object.keys(functionPolicies) as FunctionName[]

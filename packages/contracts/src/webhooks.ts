@@ -137,3 +137,12 @@ export const WebhookDelivery = meta(
   { id: 'WebhookDelivery' },
 )
 export type WebhookDelivery = z.infer<typeof WebhookDelivery>
+
+/** `POST /functions/v1/redeliver-webhook`. */
+export const RedeliverWebhookRequest = meta(
+  z.strictObject({ delivery_id: z.string().check(z.minLength(1)) }),
+  {
+    id: 'RedeliverWebhookRequest',
+    examples: [{ delivery_id: 'whd_01J0000000000000000000000' }],
+  },
+)

@@ -11,7 +11,7 @@ import { registerOrganizationsContract } from './organizations.contract.ts'
 import { registerPlatformContract } from './platform.contract.ts'
 import { describeResourceContract } from './resource.contract.ts'
 import { registerSessionsContract } from './sessions.contract.ts'
-import { registerWebhooksContract } from './webhooks.contract.ts'
+import { registerWebhooksContract, seedDeliveryLog } from './webhooks.contract.ts'
 
 export interface ContractTarget {
   /** Sends a request to the host; path like '/rest/v1/organizations?id=eq.x'. */
@@ -40,6 +40,7 @@ export function describeApiContract(
     }
     beforeAll(async () => {
       target = await setup()
+      await seedDeliveryLog(current)
     })
     afterAll(async () => {
       await teardown?.()

@@ -28,6 +28,38 @@ interface Endpoint {
   disabled_reason: string | null
 }
 
+/**
+ * A delivery attempt in each org's log (the generated webhook_deliveries cases read an existing row): a test
+ * event to an endpoint nobody listens on, which is then disabled so that later writes raise no events.
+ */
+export async function seedDeliveryLog(target: Target): Promise<void> {
+  for (const org of [undefined, ORG_B]) {
+    const owner = await devSession(target, 'owner', org)
+    const [endpoint] = await expectJson<Endpoint[]>(
+      await send(target, ENDPOINTS, {
+        method: 'POST',
+        token: owner.access_token,
+        body: { url: 'http://127.0.0.1:9/nobody-listens', events: ['*'], description: 'contract fixture' },
+        headers: { Prefer: 'return=representation' },
+      }),
+      201,
+    )
+    const id = String(endpoint?.id)
+    const attempt = await send(target, '/functions/v1/test-webhook', {
+      method: 'POST',
+      token: owner.access_token,
+      body: { id },
+    })
+    await expectJson(attempt, 200)
+    const disabled = await send(target, `${ENDPOINTS}?id=eq.${id}`, {
+      method: 'PATCH',
+      token: owner.access_token,
+      body: { enabled: false },
+    })
+    expect(disabled.status).toBe(204)
+  }
+}
+
 export function registerWebhooksContract(target: Target): void {
   describe('Webhooks: endpoints, secrets and the event catalog', () => {
     let owner: Session

@@ -4,8 +4,10 @@ import { devSessionFunction } from './dev-session.ts'
 import type { FunctionDef } from './registry.ts'
 import { sessionsFunction } from './sessions.ts'
 import {
+  redeliverWebhookFunction,
   revealWebhookSecretFunction,
   rotateWebhookSecretFunction,
+  testWebhookFunction,
   webhookEventsFunction,
 } from './webhooks.ts'
 
@@ -17,6 +19,8 @@ export const allFunctions: readonly FunctionDef[] = [
   webhookEventsFunction,
   revealWebhookSecretFunction,
   rotateWebhookSecretFunction,
+  testWebhookFunction,
+  redeliverWebhookFunction,
   devSessionFunction,
 ]
 

@@ -3,20 +3,25 @@
  * (the old secret keeps signing beside the new one for SECRET_ROTATION_HOURS). Owners and admins only.
  */
 import {
+  RedeliverWebhookRequest,
   RevealWebhookSecretResponse,
   RotateWebhookSecretResponse,
   SECRET_ROTATION_HOURS,
+  WebhookDelivery,
   WebhookEventList,
   WebhookIdRequest,
   webhookEvents,
   webhookEventTypes,
 } from '@connectgain/contracts'
-import { webhookConfigurations } from '@connectgain/db'
+import { newId, webhookConfigurations, webhookDeliveries, webhookMessages } from '@connectgain/db'
 import { eq } from 'drizzle-orm'
 import * as z from 'zod/mini'
 import { auditStatement } from '../audit/audit-log.ts'
+import type { Deps } from '../deps.ts'
+import { ApiError } from '../errors.ts'
 import { secretContext } from '../resources/webhook-configurations.ts'
 import { decryptSecret, encryptSecret } from '../secrets/encryption.ts'
+import { attemptDelivery, nextAttempt } from '../webhooks/deliver.ts'
 import { generateWebhookSecret } from '../webhooks/signature.ts'
 import { orgRow } from './org-row.ts'
 import { defineFunction } from './registry.ts'
@@ -104,5 +109,61 @@ export const rotateWebhookSecretFunction = defineFunction({
       ),
     ])
     return { id, secret, previous_secret_expires_at: after.previous_secret_expires_at }
+  },
+})
+
+/** An attempt made inside a request, with the host's resolver when it has one. */
+const deliveryContext = ({ db, clock, config, resolve }: Deps) => ({ db, clock, config, resolve })
+
+export const testWebhookFunction = defineFunction({
+  name: 'test-webhook',
+  summary:
+    'Send a `webhook.test` event to an endpoint now (enabled or not) and answer the attempt: status code, duration, the first 2 KB of the response and the error. The attempt is in the delivery log too. Owners and admins only.',
+  auth: 'member',
+  permission: 'test-webhook',
+  changesData: true,
+  input: WebhookIdRequest,
+  output: WebhookDelivery,
+  async handler({ id }, { deps, caller }) {
+    const { db, clock } = deps
+    const endpoint = await orgWebhook(db, caller.orgId, id)
+    const now = clock.now().toISOString()
+    const message = {
+      id: newId('whm'),
+      org_id: caller.orgId,
+      event_type: 'webhook.test',
+      data: { webhook_id: id, message: 'This is a test event from ConnectGain.' },
+      created_at: now,
+      dispatched_at: now, // sent here, never by the dispatcher
+    }
+    await db.insert(webhookMessages).values(message)
+    return (await attemptDelivery(deliveryContext(deps), endpoint, message, 1)).delivery
+  },
+})
+
+export const redeliverWebhookFunction = defineFunction({
+  name: 'redeliver-webhook',
+  summary:
+    "Send a logged delivery's message to its endpoint again, now: the same `webhook-id` (receivers dedupe on it), a new timestamp and signature. Answers the new attempt. Owners and admins only.",
+  auth: 'member',
+  permission: 'redeliver-webhook',
+  changesData: true,
+  input: RedeliverWebhookRequest,
+  output: WebhookDelivery,
+  async handler({ delivery_id }, { deps, caller }) {
+    const { db } = deps
+    const logged = await orgRow(db, webhookDeliveries, caller.orgId, delivery_id, {
+      noun: 'webhook delivery',
+      list: 'GET /rest/v1/webhook_deliveries',
+    })
+    const endpoint = await orgWebhook(db, caller.orgId, logged.webhook_id)
+    const [message] = await db.select().from(webhookMessages).where(eq(webhookMessages.id, logged.message_id))
+    if (!message) {
+      throw new ApiError('CG404', 'The message of this delivery is no longer kept', {
+        details: [{ field: 'delivery_id', message: 'Its message was removed (kept 30 days)' }],
+      })
+    }
+    const attempt = await nextAttempt(db, endpoint.id, message.id)
+    return (await attemptDelivery(deliveryContext(deps), endpoint, message, attempt)).delivery
   },
 })

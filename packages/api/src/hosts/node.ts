@@ -11,8 +11,11 @@ import { pruneFailures } from '../jobs/failures.ts'
 import { jobHandlers } from '../jobs/handlers.ts'
 import { TableQueue } from '../jobs/table-queue.ts'
 import { seedDemo } from '../seed.ts'
+import { Dispatcher } from '../webhooks/dispatch.ts'
+import { pruneWebhookLog } from '../webhooks/retention.ts'
 import { loadNodeConfig } from './node-config.ts'
 import { nodeHashing } from './node-hashing.ts'
+import { nodeResolve } from './node-resolver.ts'
 import { staticAssets } from './node-static.ts'
 
 const loaded = loadNodeConfig()
@@ -36,14 +39,21 @@ if (config.CG_MODE === 'demo') {
   console.log(`Demo org "Acme Inc" is ready; its API key is in ${keyFile}`)
 }
 
-const ctx = { db, clock: systemClock, config }
+const ctx = { db, clock: systemClock, config, resolve: nodeResolve }
 const queue = new TableQueue(ctx, jobHandlers)
 queue.start()
-const housekeeping = setInterval(() => void pruneFailures(db, systemClock.now()), 3_600_000)
+const housekeeping = setInterval(() => {
+  const now = systemClock.now()
+  void pruneFailures(db, now)
+  void pruneWebhookLog(db, now).catch((err) => console.error(`webhook log pruning failed: ${err.message}`))
+}, 3_600_000)
+// Every write that raises events kicks the outbox; this catches what a crash left between commit and kick.
+const outbox = new Dispatcher(db, systemClock, queue)
+const sweep = setInterval(() => void outbox.kick(), 5_000)
 
 const keyUsage = new KeyUsage(db)
 const app = createApp(
-  { ...ctx, queue, hashing: nodeHashing, keyUsage },
+  { ...ctx, queue, hashing: nodeHashing, keyUsage, outbox },
   { assets: staticAssets(config.CG_MODE) },
 )
 
@@ -54,6 +64,7 @@ const server = serve({ fetch: app.fetch, port: config.PORT }, () => {
 function shutdown(signal: string) {
   console.log(`${signal}: closing`)
   clearInterval(housekeeping)
+  clearInterval(sweep)
   server.close(async () => {
     await queue.stop() // jobs in hand finish; the rest stay rows for the next start
     await keyUsage.flush() // the last minute's API key usage

@@ -13,6 +13,7 @@ import { type Clock, systemClock } from '../deps.ts'
 import { CloudflareQueue } from '../jobs/cloudflare-queue.ts'
 import type { JobContext } from '../jobs/job.ts'
 import { seedDemo } from '../seed.ts'
+import { Dispatcher } from '../webhooks/dispatch.ts'
 import { nodeHashing } from './node-hashing.ts'
 
 export interface Env extends WorkerDbEnv {
@@ -27,6 +28,8 @@ export interface Env extends WorkerDbEnv {
 export interface Host {
   ctx: JobContext
   app: ReturnType<typeof createApp>
+  /** The webhook outbox's dispatcher: kicked after writes, and by the cron for what a crash left. */
+  outbox: Dispatcher
   /** Demo data, seeded once per isolate on first use. */
   ready: Promise<unknown>
 }
@@ -50,13 +53,15 @@ export function forgetHost(): void {
 /** The app and job context for `env`; tests pass a clock they can move. */
 export function buildWorkerHost(env: Env, config: Config, clock: Clock = systemClock): Host {
   const ctx: JobContext = { db: openWorkerDb(env), clock, config }
+  const queue = new CloudflareQueue(env.JOBS, ctx)
+  const outbox = new Dispatcher(ctx.db, clock, queue)
   const app = createApp(
-    { ...ctx, queue: new CloudflareQueue(env.JOBS, ctx), hashing: nodeHashing },
+    { ...ctx, queue, hashing: nodeHashing, outbox },
     { assets: workerAssets(env, config) },
   )
   const ready =
     config.CG_MODE === 'demo' ? seedDemo(ctx.db, ctx.clock, config.DEMO_API_KEY) : Promise.resolve()
-  return { ctx, app, ready }
+  return { ctx, app, outbox, ready }
 }
 
 /** The same files the Node host serves: the element bundle always, the demo page in demo mode. */

@@ -8,9 +8,13 @@ import { ApiError } from '../errors.ts'
 import { consumeJobs, DEAD_LETTER_QUEUE, recordDeadLetters } from '../jobs/cloudflare-queue.ts'
 import { pruneFailures } from '../jobs/failures.ts'
 import { jobHandlers } from '../jobs/handlers.ts'
+import { pruneWebhookLog } from '../webhooks/retention.ts'
 import { type Env, forgetHost, hostFor } from './worker-host.ts'
 
 export type { Env } from './worker-host.ts'
+
+/** wrangler.toml's daily trigger (pruning); the other one, each minute, sweeps the webhook outbox. */
+const DAILY = '17 3 * * *'
 
 /** A 500 in the error envelope for a Worker that cannot serve: bad variables, or an unmigrated database. */
 function startupError(message: string, details: string[], hint: string): Response {
@@ -42,9 +46,15 @@ export default {
     else await consumeJobs(batch, host.ctx, jobHandlers)
   },
 
-  async scheduled(_controller, env) {
+  async scheduled(controller, env) {
     const host = hostFor(env)
     if ('errors' in host) throw new Error(`misconfigured: ${host.errors.join('; ')}`)
-    await pruneFailures(host.ctx.db, host.ctx.clock.now())
+    if (controller.cron === DAILY) {
+      const now = host.ctx.clock.now()
+      await pruneFailures(host.ctx.db, now)
+      await pruneWebhookLog(host.ctx.db, now)
+    } else {
+      await host.outbox.kick() // what a crash left between a write's commit and its kick
+    }
   },
 } satisfies ExportedHandler<Env>

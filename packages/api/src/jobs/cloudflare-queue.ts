@@ -9,7 +9,7 @@ import {
   type JobQueue,
   jobMessage,
   type NewJob,
-  retryDelaySeconds,
+  nextDelaySeconds,
   runJob,
 } from './job.ts'
 
@@ -35,22 +35,26 @@ export class CloudflareQueue implements JobQueue {
  * message to the dead letter queue. A failure that retrying cannot fix is recorded dead and acked.
  */
 export async function consumeJobs(batch: MessageBatch<unknown>, ctx: JobContext, handlers: JobHandlers) {
-  for (const msg of batch.messages) {
-    const job = toJob(msg, ctx)
-    const outcome = job.kind === MALFORMED ? malformed : await runJob(handlers, ctx, job)
-    if (outcome.ok) {
-      msg.ack()
-      continue
-    }
-    const status = outcome.retryable ? 'retrying' : 'dead'
-    await recordFailure(ctx.db, ctx.clock.now(), job, {
-      attempts: msg.attempts,
-      reason: outcome.reason,
-      status,
-    })
-    if (outcome.retryable) msg.retry({ delaySeconds: retryDelaySeconds(msg.attempts) ?? 0 })
-    else msg.ack()
+  // Side by side: a slow job (an endpoint taking its full timeout) does not hold up the rest of the batch.
+  await Promise.all(batch.messages.map((msg) => consumeOne(msg, ctx, handlers)))
+}
+
+async function consumeOne(msg: Message<unknown>, ctx: JobContext, handlers: JobHandlers): Promise<void> {
+  const job = toJob(msg, ctx)
+  const outcome = job.kind === MALFORMED ? malformed : await runJob(handlers, ctx, job, msg.attempts)
+  if (outcome.ok) {
+    msg.ack()
+    return
   }
+  const status = outcome.retryable ? 'retrying' : 'dead'
+  await recordFailure(ctx.db, ctx.clock.now(), job, {
+    attempts: msg.attempts,
+    reason: outcome.reason,
+    status,
+  })
+  // Past the schedule Cloudflare's max_retries moves it to the dead letter queue.
+  if (outcome.retryable) msg.retry({ delaySeconds: nextDelaySeconds(outcome, msg.attempts) ?? 0 })
+  else msg.ack()
 }
 
 /** The dead letter queue's consumer: every message in it is a job out of attempts; record it dead. */

@@ -147,7 +147,7 @@ describe('the Worker default export', () => {
         updated_at: new Date().toISOString(),
       },
     ])
-    await worker.scheduled(createScheduledController() as never, env)
+    await worker.scheduled(createScheduledController({ cron: '17 3 * * *' }) as never, env)
     expect((await db.select().from(jobFailures)).map((f) => f.id)).toEqual(['job_new'])
   })
 })

@@ -3,18 +3,31 @@ import type { JobMessage } from '@connectgain/contracts'
 import { type Db, newId } from '@connectgain/db'
 import type { Config } from '../config.ts'
 import type { Clock } from '../deps.ts'
+import type { Resolve } from '../webhooks/url-guard.ts'
 
 /** What a handler may use. (Not the queue: a job that needs a follow-up returns it, it does not enqueue.) */
 export interface JobContext {
   db: Db
   clock: Clock
   config: Config
+  /** DNS for the outbound URL guard at send time; the Node host passes the OS resolver, workerd has none. */
+  resolve?: Resolve
 }
 
-/** Expected failures are values: `retryable: false` sends the job straight to the dead letters. */
-export type JobOutcome = { ok: true } | { ok: false; reason: string; retryable: boolean }
+/**
+ * Expected failures are values: `retryable: false` sends the job straight to the dead letters. `delaySeconds`
+ * replaces the queue's schedule for the next attempt (a handler with its own schedule, or a `Retry-After`).
+ */
+export type JobOutcome =
+  | { ok: true }
+  | { ok: false; reason: string; retryable: boolean; delaySeconds?: number }
 
-export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<JobOutcome>
+/** Which attempt this is, counting from 1. */
+export interface JobAttempt {
+  attempt: number
+}
+
+export type JobHandler = (payload: unknown, ctx: JobContext, run: JobAttempt) => Promise<JobOutcome>
 export type JobHandlers = Readonly<Record<string, JobHandler>>
 
 /** A job to enqueue; the queue gives it an id and a time. */
@@ -45,12 +58,26 @@ export function retryDelaySeconds(attempts: number): number | null {
   return RETRY_DELAYS_SECONDS[attempts - 1] ?? null
 }
 
+/** The wait before retrying `outcome` after `attempts`: the handler's own delay when it gave one. */
+export function nextDelaySeconds(
+  outcome: Extract<JobOutcome, { ok: false }>,
+  attempts: number,
+): number | null {
+  if (!outcome.retryable) return null
+  return outcome.delaySeconds ?? retryDelaySeconds(attempts)
+}
+
 /** Runs one job. A handler that throws is a bug, but the job is retried all the same: nothing is lost. */
-export async function runJob(handlers: JobHandlers, ctx: JobContext, job: JobMessage): Promise<JobOutcome> {
+export async function runJob(
+  handlers: JobHandlers,
+  ctx: JobContext,
+  job: JobMessage,
+  attempt = 1,
+): Promise<JobOutcome> {
   const handler = handlers[job.kind]
   if (!handler) return { ok: false, reason: `no handler for job kind '${job.kind}'`, retryable: false }
   try {
-    return await handler(job.payload, ctx)
+    return await handler(job.payload, ctx, { attempt })
   } catch (err) {
     return {
       ok: false,

@@ -9,7 +9,7 @@ import {
   type JobQueue,
   jobMessage,
   type NewJob,
-  retryDelaySeconds,
+  nextDelaySeconds,
   runJob,
 } from './job.ts'
 
@@ -52,8 +52,8 @@ export class TableQueue implements JobQueue {
     )
   }
 
-  /** Claims due jobs atomically (one UPDATE … RETURNING), counting the attempt as it starts. */
-  private async claim(): Promise<(typeof jobs.$inferSelect)[]> {
+  /** Claims up to `limit` due jobs atomically (one UPDATE … RETURNING), counting the attempt as it starts. */
+  private async claim(limit: number): Promise<(typeof jobs.$inferSelect)[]> {
     const now = this.ctx.clock.now()
     const due = this.db
       .select({ id: jobs.id })
@@ -65,7 +65,7 @@ export class TableQueue implements JobQueue {
         ),
       )
       .orderBy(asc(jobs.run_at))
-      .limit(this.batchSize)
+      .limit(limit)
     return this.db
       .update(jobs)
       .set({
@@ -78,12 +78,12 @@ export class TableQueue implements JobQueue {
 
   private async settle(row: typeof jobs.$inferSelect): Promise<void> {
     const job: JobMessage = JobMessageSchema.parse(row)
-    const outcome = await runJob(this.handlers, this.ctx, job)
+    const outcome = await runJob(this.handlers, this.ctx, job, row.attempts)
     if (outcome.ok) {
       await this.db.delete(jobs).where(eq(jobs.id, row.id))
       return
     }
-    const delay = outcome.retryable ? retryDelaySeconds(row.attempts) : null
+    const delay = nextDelaySeconds(outcome, row.attempts)
     const now = this.ctx.clock.now()
     if (delay === null) {
       await this.db.batch([
@@ -102,14 +102,24 @@ export class TableQueue implements JobQueue {
       .where(eq(jobs.id, row.id))
   }
 
-  /** Runs every due job until none is left; returns how many ran. Tests and the poll loop call it. */
+  /**
+   * Runs every due job until none is left and none is running; returns how many ran. Up to `batchSize` run at
+   * once, and a finished one makes room for the next at once: one slow job (a webhook endpoint that takes its
+   * full 15 s) holds one slot, not the others. Tests and the poll loop call it.
+   */
   async drain(): Promise<number> {
     let ran = 0
+    const running = new Set<Promise<void>>()
     for (;;) {
-      const claimed = await this.claim()
-      if (claimed.length === 0) return ran
-      await Promise.all(claimed.map((row) => this.settle(row)))
+      const room = this.batchSize - running.size
+      const claimed = room > 0 ? await this.claim(room) : []
+      for (const row of claimed) {
+        const settled: Promise<void> = this.settle(row).finally(() => running.delete(settled))
+        running.add(settled)
+      }
       ran += claimed.length
+      if (running.size === 0) return ran
+      if (claimed.length === 0 || running.size >= this.batchSize) await Promise.race(running)
     }
   }
 

@@ -4,6 +4,7 @@ import { API_KEY_PREFIX, authenticateApiKey, isAcceptedKeyFormat } from '../auth
 import type { KeyUsage } from '../auth/key-usage.ts'
 import { type RateLimiter, rateLimitHeaders } from '../auth/rate-limit.ts'
 import { verifySession } from '../auth/session-token.ts'
+import { inBackground } from '../background.ts'
 import type { Caller } from '../caller.ts'
 import { ApiError } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
@@ -36,15 +37,6 @@ function readCredential(c: Context): string | null {
   }
   const apikey = requestHeader(c, 'apikey')?.trim()
   return apikey ? apikey : null
-}
-
-/** Runs `write` after the response where the runtime allows it (`waitUntil` on Workers); on Node it just runs. */
-function inBackground(c: Context, write: Promise<void>): void {
-  try {
-    c.executionCtx.waitUntil(write)
-  } catch {
-    // No execution context (Node): the promise runs on its own and never rejects (KeyUsage logs its failures).
-  }
 }
 
 /** Where API key requests are counted (usage) and limited (rate). */

@@ -2,6 +2,7 @@
 import { Contact, ContactInsert, ContactUpdate } from '@connectgain/contracts'
 import { contacts } from '@connectgain/db'
 import { defineResource } from '../rest/registry.ts'
+import { createdUpdated } from '../webhooks/outbox.ts'
 
 export const contactsResource = defineResource({
   name: 'contacts',
@@ -11,6 +12,7 @@ export const contactsResource = defineResource({
   insert: ContactInsert,
   update: ContactUpdate,
   deletable: true,
+  events: createdUpdated('contact.created', 'contact.updated'),
   idPrefix: 'con',
   sample: (n) => ({ name: `Contact ${n}`, email: `contact-${n.toLowerCase()}@example.com` }),
 })

@@ -16,6 +16,12 @@ export const conversationsResource = defineResource({
   deletable: true,
   references: { contact_id: 'contacts' },
   idPrefix: 'cnv',
+  events: ({ op, before, after }) => {
+    if (op === 'insert') return ['conversation.created']
+    if (op !== 'update') return []
+    const resolved = after?.status === 'resolved' && before?.status !== 'resolved'
+    return resolved ? ['conversation.updated', 'conversation.resolved'] : ['conversation.updated']
+  },
   async beforeWrite(values, { db, caller }) {
     const assignee = values.assignee_id
     if (typeof assignee !== 'string') return values

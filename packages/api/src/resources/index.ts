@@ -12,6 +12,7 @@ import { organizationsResource } from './organizations.ts'
 import { quickRepliesResource } from './quick-replies.ts'
 import { tagsResource } from './tags.ts'
 import { webhookConfigurationsResource } from './webhook-configurations.ts'
+import { webhookDeliveriesResource } from './webhook-deliveries.ts'
 
 export const registry = createRegistry(
   [
@@ -26,6 +27,7 @@ export const registry = createRegistry(
     conversationsResource,
     messagesResource,
     webhookConfigurationsResource,
+    webhookDeliveriesResource,
   ],
   [auditHook],
 )

@@ -12,5 +12,6 @@ export const messagesResource = defineResource({
   insert: MessageInsert,
   references: { conversation_id: 'conversations' },
   idPrefix: 'msg',
+  events: ({ op }) => (op === 'insert' ? ['message.created'] : []),
   sample: (n) => ({ content: `Hello ${n}` }),
 })

@@ -10,6 +10,7 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { z } from 'zod'
 import type { Caller } from '../caller.ts'
 import type { Config } from '../config.ts'
+import type { EventsOf } from '../webhooks/outbox.ts'
 
 export type Operation = 'select' | 'insert' | 'update' | 'delete'
 export type Row = Record<string, unknown>
@@ -89,6 +90,11 @@ export interface ResourceDeclaration {
   afterRead?: (row: Row, ctx: ReadContext) => Row | Promise<Row>
   /** Statements for the same batch as each written row (an outbox row, say). */
   onWrite?: WriteHook
+  /**
+   * The webhook events a written row raises (`createdUpdated('contact.created', 'contact.updated')`): recorded
+   * in the write's batch (webhooks/outbox.ts) and dispatched to the org's endpoints after it commits.
+   */
+  events?: EventsOf
   /** A valid POST body, unique per `n`: the generated contract tests and the docs use it. */
   sample?: (n: string) => Row
 }

@@ -12,8 +12,10 @@ import { createApiKey } from '../auth/api-keys.ts'
 import { KeyUsage } from '../auth/key-usage.ts'
 import { mintSession } from '../auth/session-token.ts'
 import type { Config } from '../config.ts'
+import { jobHandlers } from '../jobs/handlers.ts'
 import { TableQueue } from '../jobs/table-queue.ts'
 import { demoEmail, ensureMember, ensureOrg, seedDemo } from '../seed.ts'
+import { Dispatcher } from '../webhooks/dispatch.ts'
 import { TestClock } from './clock.ts'
 
 export { TestClock } from './clock.ts'
@@ -48,14 +50,17 @@ export async function createTestContext(
   overrides: Partial<Config> = {},
   /** The database; a fresh temp libSQL file by default. */
   open: (dir: string) => Promise<DbHandle> = (dir) => openDb(`file:${join(dir, 'test.db')}`),
+  /** Where the test clock starts: a fixed day by default; the real time where a peer checks timestamps (webhooks). */
+  clock = new TestClock(),
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'cg-test-'))
   const { db, close } = await open(dir)
   await migrateDb(db)
-  const clock = new TestClock()
   const config = testConfig(overrides)
-  const queue = new TableQueue({ db, clock, config }, {})
-  const app = createApp({ db, clock, config, queue })
+  // The hosts' handlers (webhook deliveries), run when a test drains the queue.
+  const queue = new TableQueue({ db, clock, config }, jobHandlers)
+  const outbox = new Dispatcher(db, clock, queue)
+  const app = createApp({ db, clock, config, queue, outbox })
 
   async function seedOrg(slug: string): Promise<TestOrg> {
     const org =
@@ -93,6 +98,7 @@ export async function createTestContext(
     app,
     db,
     queue,
+    outbox,
     clock,
     config,
     orgA,
