@@ -37,6 +37,48 @@ async function setup() {
 }
 
 describe('TableQueue', () => {
+  it('a slow job holds one slot: the others run past it while it is still going', async () => {
+    const { db, clock, config } = { ...(await setup()), config: testConfig() }
+    let release: () => void = () => {}
+    const slowDone = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const fast: unknown[] = []
+    const queue = new TableQueue(
+      { db, clock, config },
+      {
+        slow: async () => {
+          await slowDone
+          return { ok: true }
+        },
+        fast: async (payload) => {
+          fast.push(payload)
+          return { ok: true }
+        },
+      },
+      { batchSize: 2 },
+    )
+    await queue.send([{ kind: 'slow', payload: null }])
+    await queue.send([1, 2, 3, 4].map((n) => ({ kind: 'fast', payload: n })))
+    const drained = queue.drain()
+    for (let i = 0; i < 200 && fast.length < 4; i++) await new Promise((r) => setTimeout(r, 5))
+    expect(fast.sort()).toEqual([1, 2, 3, 4]) // all ran through the second slot while the slow job waits
+    release()
+    expect(await drained).toBe(5)
+    expect(await db.select().from(jobs)).toEqual([])
+  })
+
+  it("a handler's delaySeconds (a Retry-After) replaces the schedule for the next attempt", async () => {
+    const { db, clock, queueFor } = await setup()
+    const queue = queueFor(db, {
+      busy: async () => ({ ok: false, reason: '429', retryable: true, delaySeconds: 90 }),
+    })
+    await queue.send([{ kind: 'busy', payload: null }])
+    await queue.drain()
+    const [job] = await db.select().from(jobs)
+    expect(Date.parse(String(job?.run_at)) - clock.now().getTime()).toBe(90_000)
+  })
+
   it('runs a job with its payload once and removes it', async () => {
     const { db, queueFor } = await setup()
     const seen: unknown[] = []
