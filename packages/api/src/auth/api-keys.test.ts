@@ -15,6 +15,17 @@ describe('API keys', () => {
     ctx = undefined
   })
 
+  it('a typo is refused before any database read: with the database closed it is still a 401, not a 500', async () => {
+    const t = await createTestContext()
+    const typo = `${t.orgA.apiKey.slice(0, 10)}${t.orgA.apiKey[10] === 'a' ? 'b' : 'a'}${t.orgA.apiKey.slice(11)}`
+    t.close() // every query now fails
+    const refused = await t.request('GET', '/rest/v1/tags', { token: typo })
+    expect(refused.status).toBe(401)
+    expect(((await refused.json()) as { message: string }).message).toBe('invalid API key format')
+    // The same request with a well-formed key does reach the database, which is gone.
+    expect((await t.request('GET', '/rest/v1/tags', { token: t.orgA.apiKey })).status).toBe(500)
+  })
+
   it('creates keys in the checksummed format and stores prefix, last4 and scope, never the key', async () => {
     ctx = await createTestContext()
     const { id, key } = await createApiKey(ctx.db, ctx.clock, {
