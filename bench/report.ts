@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import type { ApiResults, Target } from './api.ts'
 import type { ElementResults } from './elements.ts'
 import type { LoadResult } from './lib/load.ts'
+import { webhooksMarkdown } from './lib/webhooks-report.ts'
+import type { WebhooksResults } from './webhooks.ts'
 
 const fixed = (n: number | undefined, digits = 2) => (n === undefined ? '–' : n.toFixed(digits))
 const ratio = (a: number | undefined, b: number | undefined) =>
@@ -69,6 +71,7 @@ export function writeReport(dir: string): string {
   }
   const api = read<ApiResults>('api')
   const elements = read<ElementResults>('elements')
+  const webhooks = read<WebhooksResults>('webhooks')
   const sections = [
     '# Benchmark results',
     '',
@@ -77,6 +80,7 @@ export function writeReport(dir: string): string {
     '',
     ...(api ? [apiMarkdown(api), ''] : []),
     ...(elements ? [elementsMarkdown(elements), ''] : []),
+    ...(webhooks ? [webhooksMarkdown(webhooks), ''] : []),
   ]
   const file = join(dir, 'README.md')
   writeFileSync(file, sections.join('\n'))

@@ -22,7 +22,7 @@ export function localPath(url: string): string | null {
 
 /**
  * Opens a database. Local files (and `:memory:`) get a `SqliteClient`, which keeps prepared statements,
- * with their folder, WAL, a busy timeout and foreign keys on; remote URLs get `@libsql/client`.
+ * with their folder, WAL (synchronous NORMAL), a busy timeout and foreign keys on; remote URLs get `@libsql/client`.
  */
 export async function openDb(url: string, authToken?: string): Promise<DbHandle> {
   const path = localPath(url)
@@ -34,7 +34,12 @@ export async function openDb(url: string, authToken?: string): Promise<DbHandle>
     client = new SqliteClient(path)
     await client.execute('PRAGMA foreign_keys = ON')
     await client.execute('PRAGMA busy_timeout = 5000')
-    if (path !== ':memory:') await client.execute('PRAGMA journal_mode = WAL')
+    if (path !== ':memory:') {
+      await client.execute('PRAGMA journal_mode = WAL')
+      // WAL's usual pairing: a commit survives the process crashing (the queue's promise); only a power
+      // cut can undo the last commits. FULL would fsync every commit, and the queue commits per job.
+      await client.execute('PRAGMA synchronous = NORMAL')
+    }
   }
   return { db: drizzle(client, { schema }), close: () => client.close() }
 }

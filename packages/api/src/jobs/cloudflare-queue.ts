@@ -53,8 +53,10 @@ async function consumeOne(msg: Message<unknown>, ctx: JobContext, handlers: JobH
     status,
   })
   // Past the schedule Cloudflare's max_retries moves it to the dead letter queue.
-  if (outcome.retryable) msg.retry({ delaySeconds: nextDelaySeconds(outcome, msg.attempts) ?? 0 })
-  else msg.ack()
+  if (outcome.retryable) {
+    const delay = nextDelaySeconds(outcome, msg.attempts) ?? 0
+    msg.retry({ delaySeconds: Math.min(delay, MAX_RETRY_DELAY_SECONDS) })
+  } else msg.ack()
 }
 
 /** The dead letter queue's consumer: every message in it is a job out of attempts; record it dead. */
@@ -64,6 +66,9 @@ export async function recordDeadLetters(batch: MessageBatch<unknown>, ctx: Pick<
     msg.ack()
   }
 }
+
+/** Cloudflare Queues delay a retry by at most 12 hours; a longer wait (a Retry-After of a day) is cut to it. */
+export const MAX_RETRY_DELAY_SECONDS = 43_200
 
 const MALFORMED = 'malformed'
 const malformed = { ok: false, reason: 'message body is not a job', retryable: false } as const

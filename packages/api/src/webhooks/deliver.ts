@@ -5,7 +5,7 @@
  * endpoint's Retry-After. test-webhook and redeliver-webhook make an attempt now, through the same path.
  */
 import { type Db, newId, webhookConfigurations, webhookDeliveries, webhookMessages } from '@connectgain/db'
-import { and, count, eq } from 'drizzle-orm'
+import { and, count, eq, sql } from 'drizzle-orm'
 import type { Config } from '../config.ts'
 import type { Clock } from '../deps.ts'
 import { type JobHandler, type JobOutcome, RETRY_DELAYS_SECONDS } from '../jobs/job.ts'
@@ -42,9 +42,9 @@ async function signingSecrets(endpoint: Endpoint, config: Config, now: Date): Pr
   return secrets
 }
 
-/** The endpoint's health after an attempt: what to set, and why it is now disabled (if it is). */
+/** The endpoint's health after an attempt: what to set (null: nothing changes), and whether it is now disabled. */
 function health(endpoint: Endpoint, ok: boolean, gone: boolean, now: Date) {
-  if (ok) return { failing_since: null }
+  if (ok) return endpoint.failing_since === null ? null : { failing_since: null }
   if (gone)
     return {
       enabled: false,
@@ -58,7 +58,7 @@ function health(endpoint: Endpoint, ok: boolean, gone: boolean, now: Date) {
       disabled_reason: `No successful delivery since ${since} (5 days): disabled. Fix the endpoint, then enable it again.`,
     }
   }
-  return { failing_since: since }
+  return endpoint.failing_since === since ? null : { failing_since: since }
 }
 
 /** Sends `message` to `endpoint` now as attempt `attempt`, and logs it; the endpoint's health is updated too. */
@@ -95,11 +95,20 @@ export async function attemptDelivery(
     created_at: now.toISOString(),
   }
   const change = health(endpoint, result.ok, result.gone, now)
-  await db.batch([
-    db.insert(webhookDeliveries).values(delivery),
-    db.update(webhookConfigurations).set(change).where(eq(webhookConfigurations.id, endpoint.id)),
-  ])
-  return { delivery, retryAfterSeconds: result.retry_after_seconds, disabled: 'enabled' in change }
+  const log = db.insert(webhookDeliveries).values(delivery)
+  if (change) {
+    await db.batch([
+      log,
+      db.update(webhookConfigurations).set(change).where(eq(webhookConfigurations.id, endpoint.id)),
+    ])
+  } else {
+    await log // the usual case, a success after a success: one statement
+  }
+  return {
+    delivery,
+    retryAfterSeconds: result.retry_after_seconds,
+    disabled: change !== null && 'enabled' in change,
+  }
 }
 
 /** Attempts so far of `message` to `endpoint`, plus one. */
@@ -118,14 +127,31 @@ export function retryDelay(config: Config, attempt: number, random = Math.random
   return Math.round(delay * (1 + (random() * 2 - 1) * 0.1))
 }
 
+/** The job's two reads, built once per database (drizzle's `prepare`: building a query costs more than running it). */
+const buildReads = (db: Db) => ({
+  endpoint: db
+    .select()
+    .from(webhookConfigurations)
+    .where(eq(webhookConfigurations.id, sql.placeholder('id')))
+    .prepare(),
+  message: db
+    .select()
+    .from(webhookMessages)
+    .where(eq(webhookMessages.id, sql.placeholder('id')))
+    .prepare(),
+})
+const preparedReads = new WeakMap<Db, ReturnType<typeof buildReads>>()
+
 /** The `webhook.deliver` job: one attempt, then done, retried later, or dead once the schedule is spent. */
 export const deliverJob: JobHandler = async (payload, ctx, { attempt }): Promise<JobOutcome> => {
   const { message_id, webhook_id } = payload as DeliverPayload
-  const [endpoint] = await ctx.db
-    .select()
-    .from(webhookConfigurations)
-    .where(eq(webhookConfigurations.id, webhook_id))
-  const [message] = await ctx.db.select().from(webhookMessages).where(eq(webhookMessages.id, message_id))
+  let reads = preparedReads.get(ctx.db)
+  if (!reads) {
+    reads = buildReads(ctx.db)
+    preparedReads.set(ctx.db, reads)
+  }
+  const [endpoint] = await reads.endpoint.all({ id: webhook_id })
+  const [message] = await reads.message.all({ id: message_id })
   // Deleted or disabled since the job was queued: nothing left to deliver.
   if (!endpoint || !message || !endpoint.enabled) return { ok: true }
   const { delivery, retryAfterSeconds, disabled } = await attemptDelivery(ctx, endpoint, message, attempt)
