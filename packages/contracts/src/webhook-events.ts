@@ -6,6 +6,9 @@ import * as z from 'zod/mini'
 import { Contact } from './contacts.ts'
 import { Conversation } from './conversations.ts'
 import { Message } from './messages.ts'
+import type { WebhookEventType } from './webhook-event-types.ts'
+
+export * from './webhook-event-types.ts'
 
 const at = '2026-11-29T10:15:00.000Z'
 const contact = {
@@ -76,13 +79,10 @@ export const webhookEvents = {
       message: 'This is a test event from ConnectGain.',
     },
   },
-} as const satisfies Record<string, { description: string; payload: z.ZodMiniType; example: unknown }>
-
-export type WebhookEventType = keyof typeof webhookEvents
-export const webhookEventTypes = Object.keys(webhookEvents) as WebhookEventType[]
-
-/** Subscribes an endpoint to every event, present and future. */
-export const ALL_EVENTS = '*'
+} as const satisfies Record<
+  WebhookEventType,
+  { description: string; payload: z.ZodMiniType; example: unknown }
+>
 
 /** What an endpoint receives. */
 export interface WebhookBody<T extends WebhookEventType = WebhookEventType> {

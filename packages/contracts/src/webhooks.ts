@@ -6,11 +6,8 @@ import * as z from 'zod/mini'
 import { rule } from './issues.ts'
 import { meta } from './meta.ts'
 import { patchOf } from './patch.ts'
-import { ALL_EVENTS, webhookEventTypes } from './webhook-events.ts'
+import { ALL_EVENTS, subscribableEvents } from './webhook-event-types.ts'
 import { checkWebhookSecret } from './webhook-secret.ts'
-
-/** The events an endpoint may subscribe to: every catalog event but `webhook.test`, which is sent on demand. */
-export const subscribableEvents = webhookEventTypes.filter((t) => t !== 'webhook.test')
 
 export const WebhookSecret = meta(
   z.string().check(

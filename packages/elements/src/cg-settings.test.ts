@@ -61,11 +61,11 @@ describe('cg-settings', () => {
   })
 
   it('opens the tab in the tab attribute, and says plainly when a tab is not available yet', async () => {
-    const el = await mount('admin', { tab: 'webhooks' })
-    expect(heading(el).textContent).to.equal('Webhooks')
+    const el = await mount('admin', { tab: 'channels' })
+    expect(heading(el).textContent).to.equal('Channels')
     expect(el.shadowRoot!.querySelector('.unavailable')!.textContent).to.contain('not available yet')
     expect(el.shadowRoot!.querySelector('a[aria-current="page"]')!.getAttribute('data-tab')).to.equal(
-      'webhooks',
+      'channels',
     )
   })
 

@@ -103,4 +103,31 @@ describe('cg-checkbox-group', () => {
     expect(boxes.every((b) => b.getAttribute('aria-invalid') === 'true')).to.equal(true)
     await expect(el).to.be.accessible()
   })
+
+  it("has an exclusive option that stands for all the others, and folds each option's details", async () => {
+    const options: CheckboxOption[] = [
+      { value: '*', label: 'All events', exclusive: true },
+      { value: 'created', label: 'Contact created', details: { summary: 'Example', body: '{"id":1}' } },
+      { value: 'updated', label: 'Contact updated' },
+    ]
+    const el = await fixture<CgCheckboxGroup>(
+      html`<cg-checkbox-group name="events" label="Events" .options=${options} .value=${['created', 'updated']}>
+      </cg-checkbox-group>`,
+    )
+    const box = (i: number) => el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')[i]!
+    const details = el.shadowRoot!.querySelector('details')!
+    expect(details.querySelector('summary')!.textContent).to.equal('Example')
+    expect(details.querySelector('pre')!.textContent).to.equal('{"id":1}')
+    expect(details.open).to.equal(false)
+    await expect(el).to.be.accessible()
+
+    let changed = oneEvent(el, 'cg-field-change')
+    box(0).click()
+    expect((await changed).detail.value, 'All clears the others').to.deep.equal(['*'])
+    el.value = ['*']
+    await el.updateComplete
+    changed = oneEvent(el, 'cg-field-change')
+    box(2).click()
+    expect((await changed).detail.value, 'another clears All').to.deep.equal(['updated'])
+  })
 })

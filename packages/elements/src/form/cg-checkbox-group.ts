@@ -11,6 +11,10 @@ export interface CheckboxOption {
   label: string
   /** Secondary text under the option's label. */
   description?: string
+  /** More to read, folded under the option in a `<details>` (e.g. an example payload, shown preformatted). */
+  details?: { summary: string; body: string }
+  /** Checked, it stands for all the others ("All events"): checking it clears them, checking another clears it. */
+  exclusive?: boolean
 }
 
 /**
@@ -61,8 +65,29 @@ export class CgCheckboxGroup extends FieldElement<string[]> {
         overflow-wrap: anywhere;
         cursor: pointer;
       }
-      .option .description {
+      .option .description,
+      .option details {
         grid-column: 2;
+      }
+      .option details pre {
+        margin: calc(var(--_space) / 2) 0 0;
+        padding: var(--_space);
+        overflow: auto;
+        max-height: 16em;
+        background: var(--_surface);
+        border-radius: var(--_radius);
+        font-size: 0.85em;
+      }
+      .option summary {
+        cursor: pointer;
+        color: var(--_muted);
+        font-size: 0.9em;
+      }
+      .option summary:focus-visible {
+        outline: 2px solid var(--_focus);
+        outline-offset: 2px;
+      }
+      .option .description {
         color: var(--_muted);
         font-size: 0.9em;
       }
@@ -91,7 +116,10 @@ export class CgCheckboxGroup extends FieldElement<string[]> {
       checkbox.checked = this.value.includes(option.value)
       return
     }
-    const checked = new Set(this.value)
+    let checked = new Set(this.value)
+    if (checkbox.checked && option.exclusive) checked = new Set()
+    if (checkbox.checked && !option.exclusive)
+      for (const o of this.options) if (o.exclusive) checked.delete(o.value)
     if (checkbox.checked) checked.add(option.value)
     else checked.delete(option.value)
     const known = new Set(this.options.map((o) => o.value))
@@ -130,6 +158,14 @@ export class CgCheckboxGroup extends FieldElement<string[]> {
             ${
               option.description
                 ? html`<div class="description" id=${descriptionId}>${option.description}</div>`
+                : nothing
+            }
+            ${
+              option.details
+                ? html`<details part="details">
+                    <summary>${option.details.summary}</summary>
+                    <pre tabindex="0">${option.details.body}</pre>
+                  </details>`
                 : nothing
             }
           </div>`

@@ -128,4 +128,25 @@ describe('cg-secret-once', () => {
     )
     expect(done.textContent!.trim()).to.equal('Listo')
   })
+
+  it('`again` (a secret that can be revealed later): no warning, no "I have stored it"; Done and Escape close at once', async () => {
+    const { page, dialog, panel, root, opener, closed } = await open()
+    panel.again = true
+    await panel.updateComplete
+    expect(root.querySelector('[part="warning"]')).to.equal(null)
+    expect(root.querySelector('#stored')).to.equal(null)
+    const done = root.querySelector<HTMLButtonElement>('[part="done"]')!
+    expect(done.disabled).to.equal(false)
+    await expect(page).to.be.accessible()
+    root.querySelector('cg-secret-field')!.focus()
+    await sendKeys({ press: 'Escape' })
+    expect(await closed).to.equal(false)
+    expect(dialog.open).to.equal(false)
+    expect(document.activeElement).to.equal(opener)
+    const again = dialog.show()
+    await until(() => dialog.open, 'open again')
+    panel.addEventListener('cg-done', () => dialog.close(true))
+    root.querySelector<HTMLButtonElement>('[part="done"]')!.click()
+    expect(await again).to.equal(true)
+  })
 })

@@ -1,6 +1,6 @@
 /** @module `<cg-secret-once>`: a secret shown this once (a new API key): Copy, "I have stored it", then Done. */
 import { localized, msg } from '@lit/localize'
-import { css, html, LitElement, type PropertyValues } from 'lit'
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit'
 import { property, state } from 'lit/decorators.js'
 import { defineElement } from '../define.ts'
 import '../form/cg-secret-field.ts'
@@ -97,6 +97,12 @@ export class CgSecretOnce extends LitElement {
   @defaultText(() => msg('Done', { id: 'kit.secret.done' }))
   doneLabel!: string
 
+  /**
+   * The secret can be shown again later (a webhook's signing secret, revealed on request): no warning, no
+   * "I have stored it", and Done (and Escape) close at once.
+   */
+  @property({ type: Boolean, reflect: true }) again = false
+
   /** "I have stored it" is ticked. */
   @state() stored = false
 
@@ -111,19 +117,24 @@ export class CgSecretOnce extends LitElement {
 
   /** Escape would close the dialog around us and lose the secret: not before the member says it is stored. */
   private readonly onKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || this.stored) return
+    if (event.key !== 'Escape' || this.stored || this.again) return
     event.preventDefault() // the dialog's close request never starts
     this.renderRoot.querySelector<HTMLInputElement>('#stored')?.focus()
   }
 
   private done(): void {
-    if (this.stored) this.dispatchEvent(new CustomEvent('cg-done', { bubbles: true }))
+    if (this.stored || this.again) this.dispatchEvent(new CustomEvent('cg-done', { bubbles: true }))
   }
 
   override render() {
-    return html`<p class="warning" part="warning">
-        <strong aria-hidden="true">!</strong><span>${this.warning}</span>
-      </p>
+    const { again } = this
+    return html`${
+      again
+        ? nothing
+        : html`<p class="warning" part="warning">
+            <strong aria-hidden="true">!</strong><span>${this.warning}</span>
+          </p>`
+    }
       <cg-secret-field
         part="field"
         name="secret"
@@ -132,7 +143,16 @@ export class CgSecretOnce extends LitElement {
         readonly
         revealed
       ></cg-secret-field>
-      <div class="stored" part="stored">
+      ${again ? nothing : this.renderStored()}
+      <div class="actions">
+        <button type="button" class="primary" part="done" ?disabled=${!this.stored && !again} @click=${this.done}>
+          ${this.doneLabel}
+        </button>
+      </div>`
+  }
+
+  private renderStored() {
+    return html`<div class="stored" part="stored">
         <input
           id="stored"
           type="checkbox"
@@ -142,11 +162,6 @@ export class CgSecretOnce extends LitElement {
           }}
         />
         <label for="stored">${this.storedLabel}</label>
-      </div>
-      <div class="actions">
-        <button type="button" class="primary" part="done" ?disabled=${!this.stored} @click=${this.done}>
-          ${this.doneLabel}
-        </button>
       </div>`
   }
 }

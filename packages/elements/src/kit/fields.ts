@@ -39,6 +39,11 @@ export type FieldSpec = FieldBase &
     | { kind: 'radio'; options: RadioOption[]; inline?: boolean }
     /** An ISO 8601 instant edited in local time; `min` (ISO) is the earliest the picker offers. */
     | { kind: 'datetime'; min?: string }
+    /**
+     * A control the tab draws itself (its module stays in the tab's chunk): given the raw value, the field's
+     * issue in the UI language and whether the form is read-only.
+     */
+    | { kind: 'custom'; render: (value: unknown, error: string, readonly: boolean) => unknown }
   )
 
 /** Options from labels keyed by value; type the labels `Record<Contract['column'], …>` to cover the contract's enum. */
@@ -77,5 +82,7 @@ export function renderField(field: FieldSpec, form: FormState, readonly: boolean
     case 'datetime':
       return html`<cg-datetime name=${name} label=${label} help=${help} .value=${value} .error=${error}
         min=${field.min ?? ''} ?readonly=${readonly} ?required=${required}></cg-datetime>`
+    case 'custom':
+      return field.render(raw, error, readonly)
   }
 }

@@ -134,7 +134,7 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
     return msg('Could not reach the server. Check your connection.', { id: 'kit.offline' })
   }
 
-  /** Shows `secret` once (Copy, "I have stored it", Done); resolves when the dialog closed and the secret is gone. */
+  /** Shows `secret` (Copy, "I have stored it" unless `again`, Done); resolves when the dialog closed and the secret is gone. */
   protected async revealOnce(secret: SecretToShow): Promise<void> {
     await this.secretPanelLoaded()
     this.secret = secret
@@ -352,6 +352,7 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
       <cg-secret-once
         label=${secret.label}
         .value=${secret.value}
+        ?again=${secret.again ?? false}
         @cg-done=${() => this.secretDialog.close(true)}
       ></cg-secret-once>
     </cg-dialog>`

@@ -53,6 +53,21 @@ describe('ResourceController', () => {
     expect(resource.status).to.equal('empty')
   })
 
+  it("filters a list by the spec's filters, computed again at each load", async () => {
+    let scope = 'eq.contacts'
+    const { resource, session } = await controller({ ...tagSpec, filters: () => ({ scope }) }, {})
+    for (const [name, s] of [
+      ['Lead', 'contacts'],
+      ['Urgent', 'conversations'],
+    ] as const)
+      await rest(session.access_token, 'tags', { method: 'POST', body: { name, scope: s } })
+    await resource.load()
+    expect(names(resource.rows)).to.deep.equal(['Lead'])
+    scope = 'eq.conversations'
+    await resource.page(0)
+    expect(names(resource.rows)).to.deep.equal(['Urgent'])
+  })
+
   it("creates with the contract's defaults, maps the server's 409 to the field, and sends nothing invalid", async () => {
     const { resource, session } = await controller(tagSpec, { tags: ['VIP'] })
     await resource.create()

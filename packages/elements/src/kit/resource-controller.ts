@@ -153,7 +153,8 @@ export class ResourceController<Row extends { id: string }> implements ReactiveC
   private async fetch(api: ApiClient, session: Session): Promise<LoadStatus> {
     const { spec } = this
     if (spec.shape === 'list') {
-      const page = await api.page<Row>(restPath(spec, { query: this.query }), this.offset, this.pageSize)
+      const path = restPath(spec, { query: this.query, filters: spec.filters?.() ?? {} })
+      const page = await api.page<Row>(path, this.offset, this.pageSize)
       this.rows = page.rows
       this.total = page.total ?? page.rows.length
       return page.rows.length ? 'ready' : 'empty'

@@ -35,6 +35,8 @@ export interface ResourceSpec<Row> {
   search?: readonly (keyof Row & string)[]
   /** The values of an `own` row that does not exist yet (the contract's defaults). */
   defaults?: Partial<Row>
+  /** `list`: more filters, computed at each load, as PostgREST writes them: `{ webhook_id: 'eq.whk_…' }`. */
+  filters?: () => Record<string, string>
 }
 
 /** A value inside a PostgREST logical group: quoted, so commas, dots and parentheses are just text. */

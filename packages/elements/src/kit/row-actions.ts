@@ -19,6 +19,8 @@ export interface SecretToShow {
   /** The secret field's label, e.g. "API key". */
   label: string
   value: string
+  /** It can be shown again later (a webhook secret the member revealed): no "I have stored it" before Done. */
+  again?: boolean
 }
 
 /**

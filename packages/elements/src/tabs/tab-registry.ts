@@ -47,6 +47,7 @@ export const tabLoaders: Partial<Record<TabId, () => Promise<unknown>>> = {
   organization: () => import('./organization/organization-tab.ts'),
   'quick-replies': () => import('./quick-replies/quick-replies-tab.ts'),
   'tags-labels': () => import('./tags-labels/tags-labels-tab.ts'),
+  webhooks: () => import('./webhooks/webhooks-tab.ts'),
 }
 
 /** What the shell asks of a loaded tab element. */
