@@ -12,8 +12,21 @@ describe('parseConfig', () => {
     const result = parseConfig(valid)
     expect(result).toEqual({
       ok: true,
-      config: { ...valid, CG_MODE: 'demo', PORT: 8787, DATA_DIR: '.data' },
+      config: { ...valid, CG_MODE: 'demo', PORT: 8787, DATA_DIR: '.data', JOB_LEASE_SECONDS: 60 },
     })
+  })
+
+  it('reads WEBHOOK_RETRY_SCHEDULE and JOB_LEASE_SECONDS, naming them when malformed', () => {
+    const result = parseConfig({ ...valid, WEBHOOK_RETRY_SCHEDULE: '5, 60,600', JOB_LEASE_SECONDS: '30' })
+    expect(result.ok && result.config).toMatchObject({
+      WEBHOOK_RETRY_SCHEDULE: [5, 60, 600],
+      JOB_LEASE_SECONDS: 30,
+    })
+    const bad = parseConfig({ ...valid, WEBHOOK_RETRY_SCHEDULE: '5,soon', JOB_LEASE_SECONDS: '5' })
+    expect(bad.ok ? [] : bad.errors).toEqual([
+      expect.stringMatching(/^JOB_LEASE_SECONDS: /),
+      expect.stringMatching(/^WEBHOOK_RETRY_SCHEDULE: must be whole seconds separated by commas/),
+    ])
   })
 
   it('reads PORT, CG_MODE and DATABASE_URL', () => {

@@ -29,6 +29,11 @@ export const ConfigSchema = z.object({
     })
     .optional(),
   /**
+   * Node host: how long a claimed job is invisible to other pollers. A job whose process died comes back after
+   * it; it must outlast the longest job (a webhook delivery's 15 s timeout).
+   */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(20).max(3600).default(60),
+  /**
    * Seconds between webhook delivery attempts after the first, comma-separated; Svix's schedule by default
    * (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h). Each is jittered by up to 10%.
    */

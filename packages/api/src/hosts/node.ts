@@ -40,7 +40,7 @@ if (config.CG_MODE === 'demo') {
 }
 
 const ctx = { db, clock: systemClock, config, resolve: nodeResolve }
-const queue = new TableQueue(ctx, jobHandlers)
+const queue = new TableQueue(ctx, jobHandlers, { leaseMs: config.JOB_LEASE_SECONDS * 1000 })
 queue.start()
 const housekeeping = setInterval(() => {
   const now = systemClock.now()

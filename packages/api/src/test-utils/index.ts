@@ -26,6 +26,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   DATA_DIR: '.data',
   SESSION_SECRET: 'test-session-secret-0123456789abcdef',
   ENCRYPTION_KEY: btoa(String.fromCharCode(...new Uint8Array(32).fill(7))),
+  JOB_LEASE_SECONDS: 60,
   ...overrides,
 })
 

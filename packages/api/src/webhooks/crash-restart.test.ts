@@ -13,8 +13,9 @@ import { type NodeHost, startNodeHost } from '../test-utils/node-host.ts'
 import { type ReceivedRequest, type Receiver, startReceiver } from '../test-utils/receiver.ts'
 
 const EVENTS = 5
-/** The table queue's lease (60 s) brings back a job claimed by the killed process; the rest is start-up and polling. */
-const REDELIVERY_LIMIT_MS = 100_000
+/** The table queue's lease brings back a job claimed by the killed process; the rest is start-up and polling. */
+const LEASE = { JOB_LEASE_SECONDS: '20' }
+const REDELIVERY_LIMIT_MS = 60_000
 
 const hosts: NodeHost[] = []
 let receiver: Receiver | undefined
@@ -64,7 +65,7 @@ describe('webhooks across a crash of the Node host', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cg-crash-'))
     // Until the crash every delivery hangs: it is in flight when the host dies.
     receiver = await startReceiver(() => ({ hang: true }))
-    const first = await startNodeHost(dataDir)
+    const first = await startNodeHost(dataDir, LEASE)
     hosts.push(first)
     const owner = await session(first, 'owner')
     const agent = await session(first, 'agent')
@@ -98,7 +99,7 @@ describe('webhooks across a crash of the Node host', () => {
     await first.stop('SIGKILL')
     const hungRequests = receiver.requests.length
     receiver.respondWith(() => ({ status: 200 }))
-    const second = await startNodeHost(dataDir)
+    const second = await startNodeHost(dataDir, LEASE)
     hosts.push(second)
 
     const answered = () => new Set(receiver?.requests.slice(hungRequests).map(webhookId))
