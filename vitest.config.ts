@@ -40,6 +40,11 @@ export default defineConfig(async () => {
                   SESSION_SECRET: 'workerd-test-session-secret-0123456789',
                   ENCRYPTION_KEY: 'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=',
                   DEMO_API_KEY: 'ak_fLokKCOidzg09Ebbby7N0R1sM35rxS7c4JkAbw', // checksummed (key-format.ts)
+                  // A VAPID pair made for these tests (web-push generateVAPIDKeys), as dev:worker passes the demo's.
+                  VAPID_PUBLIC_KEY:
+                    'BJujlneFXeuQWGbrqEJJ72e0mrEnJqO3TOa6FnaXJkB24QJfa2PWI5ibUKXyFtvpWH5iJIRmq9YZvCxUKLi0hlY',
+                  VAPID_PRIVATE_KEY: 'vlMYkGG8ybGfMg_Fud4A3TF4P_VFzzGc5KhbtAx8FE8',
+                  VAPID_SUBJECT: 'mailto:ops@example.com',
                 },
               },
             }),

@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { generateKey } from './auth/key-format.ts'
 import { parseConfig } from './config.ts'
 
+/** A P-256 key pair in base64url (the shapes web-push generates), for production configurations. */
+const vapid = {
+  VAPID_PUBLIC_KEY: `B${'A'.repeat(86)}`,
+  VAPID_PRIVATE_KEY: 'A'.repeat(43),
+  VAPID_SUBJECT: 'mailto:ops@example.com',
+}
+
 const valid = {
   SESSION_SECRET: 's'.repeat(32),
   ENCRYPTION_KEY: btoa(String.fromCharCode(...new Uint8Array(32).fill(1))),
@@ -14,6 +21,24 @@ describe('parseConfig', () => {
       ok: true,
       config: { ...valid, CG_MODE: 'demo', PORT: 8787, DATA_DIR: '.data', JOB_LEASE_SECONDS: 60 },
     })
+  })
+
+  it('production requires the VAPID keys and a subject that is not localhost', () => {
+    const missing = parseConfig({ ...valid, CG_MODE: 'production' })
+    expect(missing.ok ? [] : missing.errors).toEqual([
+      'VAPID_PUBLIC_KEY: is required',
+      'VAPID_PRIVATE_KEY: is required',
+      'VAPID_SUBJECT: is required',
+    ])
+    const local = parseConfig({
+      ...valid,
+      ...vapid,
+      CG_MODE: 'production',
+      VAPID_SUBJECT: 'https://localhost:8787',
+    })
+    expect(local.ok ? [] : local.errors).toEqual([expect.stringMatching(/^VAPID_SUBJECT: .*localhost/)])
+    expect(parseConfig({ ...valid, ...vapid, CG_MODE: 'production' }).ok).toBe(true)
+    expect(parseConfig({ ...valid, CG_MODE: 'demo' }).ok).toBe(true)
   })
 
   it('reads WEBHOOK_RETRY_SCHEDULE and JOB_LEASE_SECONDS, naming them when malformed', () => {
@@ -32,6 +57,7 @@ describe('parseConfig', () => {
   it('reads PORT, CG_MODE and DATABASE_URL', () => {
     const result = parseConfig({
       ...valid,
+      ...vapid,
       PORT: '9000',
       CG_MODE: 'production',
       DATABASE_URL: 'libsql://db.example',

@@ -1,6 +1,7 @@
 /** @module Configuration from environment variables, validated once at start (runtime-neutral). */
 import { z } from 'zod'
 import { isAcceptedKeyFormat } from './auth/api-keys.ts'
+import { checkVapidSubject } from './push/vapid.ts'
 
 const base64Key32 = z
   .string()
@@ -28,6 +29,23 @@ export const ConfigSchema = z.object({
       message: 'must be an API key: ak_ followed by 38 letters and digits (generate one with npm start)',
     })
     .optional(),
+  /** Web Push (VAPID, RFC 8292): the key pair in base64url, and who the push services may contact. */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, {
+      message: 'must be a P-256 public key in base64url (npx web-push generate-vapid-keys)',
+    })
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, {
+      message: 'must be a P-256 private key in base64url (npx web-push generate-vapid-keys)',
+    })
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:.+@.+|https:\/\/.+)$/, { message: 'must be a mailto: address or an https: URL' })
+    .optional(),
   /**
    * Node host: how long a claimed job is invisible to other pollers. A job whose process died comes back after
    * it; it must outlast the longest job (a webhook delivery's 15 s timeout).
@@ -52,11 +70,25 @@ export type Config = z.infer<typeof ConfigSchema>
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] }
 
+/** What production needs beyond the schema: the VAPID keys and a subject push services can reach a person at. */
+function productionMissing(config: Config): string[] {
+  if (config.CG_MODE !== 'production') return []
+  const errors = (['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'] as const)
+    .filter((name) => !config[name])
+    .map((name) => `${name}: is required`)
+  const subject = config.VAPID_SUBJECT && checkVapidSubject(config.VAPID_SUBJECT, 'production')
+  if (subject && !subject.ok) errors.push(`VAPID_SUBJECT: ${subject.reason}`)
+  return errors
+}
+
 /** Parses variables; every problem names its variable, e.g. `SESSION_SECRET: must be at least 32 characters`. */
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
   const result = ConfigSchema.safeParse(defined)
-  if (result.success) return { ok: true, config: result.data }
+  if (result.success) {
+    const missing = productionMissing(result.data)
+    return missing.length ? { ok: false, errors: missing } : { ok: true, config: result.data }
+  }
   return {
     ok: false,
     errors: result.error.issues.map((i) => {

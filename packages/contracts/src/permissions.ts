@@ -59,6 +59,7 @@ export const functionPolicies = {
   'rotate-webhook-secret': admins,
   'test-webhook': admins,
   'redeliver-webhook': admins,
+  'push-config': roles, // every member may subscribe their own devices
 } as const satisfies Record<string, readonly RoleName[]>
 export type FunctionName = keyof typeof functionPolicies
 export const functionNames = Object.keys(functionPolicies) as FunctionName[]

@@ -9,6 +9,7 @@ import { registerDomainContract } from './domain.contract.ts'
 import { registerOrganizationAccessContract } from './organization-access.contract.ts'
 import { registerOrganizationsContract } from './organizations.contract.ts'
 import { registerPlatformContract } from './platform.contract.ts'
+import { registerPushContract } from './push.contract.ts'
 import { describeResourceContract } from './resource.contract.ts'
 import { registerSessionsContract } from './sessions.contract.ts'
 import { registerWebhooksContract, seedDeliveryLog } from './webhooks.contract.ts'
@@ -56,6 +57,7 @@ export function describeApiContract(
     registerSessionsContract(current)
     registerDomainContract(current)
     registerWebhooksContract(current)
+    registerPushContract(current)
     // Moves the host clock about an hour forward (a key's expiry, a roll's overlap); later parts mint their own sessions.
     registerApiKeysContract(current)
     // Moves the host clock a minute forward (a usage write, a rate-limit window) twice.

@@ -1,6 +1,7 @@
 /** @module Every function, registered once. */
 import { generateApiKeyFunction, revokeApiKeyFunction, rollApiKeyFunction } from './api-keys.ts'
 import { devSessionFunction } from './dev-session.ts'
+import { pushConfigFunction } from './push.ts'
 import type { FunctionDef } from './registry.ts'
 import { sessionsFunction } from './sessions.ts'
 import {
@@ -21,6 +22,7 @@ export const allFunctions: readonly FunctionDef[] = [
   rotateWebhookSecretFunction,
   testWebhookFunction,
   redeliverWebhookFunction,
+  pushConfigFunction,
   devSessionFunction,
 ]
 

@@ -1,6 +1,7 @@
 /** @module Node host configuration: env + (demo mode) secrets generated once into DATA_DIR with mode 0600. */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import webPush from 'web-push'
 import { generateKey } from '../auth/key-format.ts'
 import { type ConfigResult, parseConfig } from '../config.ts'
 
@@ -11,7 +12,7 @@ function randomBase64(bytes: number): string {
 }
 
 /**
- * In demo mode, SESSION_SECRET, ENCRYPTION_KEY and DEMO_API_KEY come from DATA_DIR/secrets.json,
+ * In demo mode, SESSION_SECRET, ENCRYPTION_KEY, DEMO_API_KEY and the VAPID keys come from DATA_DIR/secrets.json,
  * made on first start (mode 0600) and reused afterwards; `npm run dev:worker` shares the same file.
  */
 export function demoSecrets(dataDir: string): Record<string, string> {
@@ -21,6 +22,7 @@ export function demoSecrets(dataDir: string): Record<string, string> {
     SESSION_SECRET: existing.SESSION_SECRET ?? randomBase64(48),
     ENCRYPTION_KEY: existing.ENCRYPTION_KEY ?? randomBase64(32),
     DEMO_API_KEY: existing.DEMO_API_KEY ?? generateKey(),
+    ...vapid(existing),
   }
   if (Object.entries(secrets).some(([k, v]) => existing[k] !== v)) {
     mkdirSync(dataDir, { recursive: true })
@@ -28,6 +30,19 @@ export function demoSecrets(dataDir: string): Record<string, string> {
     chmodSync(file, 0o600)
   }
   return secrets
+}
+
+/** The demo's VAPID key pair (kept once made) and a subject. */
+function vapid(existing: Record<string, string>) {
+  const keys =
+    existing.VAPID_PUBLIC_KEY && existing.VAPID_PRIVATE_KEY
+      ? { publicKey: existing.VAPID_PUBLIC_KEY, privateKey: existing.VAPID_PRIVATE_KEY }
+      : webPush.generateVAPIDKeys()
+  return {
+    VAPID_PUBLIC_KEY: keys.publicKey,
+    VAPID_PRIVATE_KEY: keys.privateKey,
+    VAPID_SUBJECT: existing.VAPID_SUBJECT ?? 'mailto:demo@example.com',
+  }
 }
 
 export function loadNodeConfig(env: Record<string, string | undefined> = process.env): ConfigResult {

@@ -5,8 +5,19 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import webPush from 'web-push'
 import { isWellFormedKey } from '../auth/key-format.ts'
 import { IMMUTABLE, REVALIDATE } from './compressed-assets.ts'
+
+/** The VAPID variables production requires (a key pair made for the test, a reachable subject). */
+function productionVapid() {
+  const { publicKey, privateKey } = webPush.generateVAPIDKeys()
+  return {
+    VAPID_PUBLIC_KEY: publicKey,
+    VAPID_PRIVATE_KEY: privateKey,
+    VAPID_SUBJECT: 'mailto:ops@example.com',
+  }
+}
 
 const entry = new URL('./node.ts', import.meta.url).pathname
 const tsx = new URL('../../../../node_modules/.bin/tsx', import.meta.url).pathname
@@ -123,6 +134,7 @@ describe('node host', () => {
       CG_MODE: 'production',
       SESSION_SECRET: 'p'.repeat(40),
       ENCRYPTION_KEY: btoa(String.fromCharCode(...new Uint8Array(32).fill(9))),
+      ...productionVapid(),
     })
     await waitForHealth(port, host)
     const res = await fetch(`http://127.0.0.1:${port}/functions/v1/dev/session`, {
