@@ -42,6 +42,8 @@ export const resourcePolicies = {
   contacts: 'domain_data',
   conversations: 'domain_data',
   messages: 'domain_data',
+  push_subscriptions: 'personal',
+  notification_preferences: 'personal',
   webhook_configurations: 'admin_only',
   webhook_deliveries: 'admin_read_only', // one row per attempt, written by the delivery job
 } as const satisfies Record<string, PolicyName>

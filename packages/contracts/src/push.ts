@@ -1,6 +1,7 @@
-/** @module Web Push contracts (spec Use Case 4): the server's VAPID public key for `PushManager.subscribe`. */
+/** @module Web Push contracts (spec Use Case 4): the VAPID public key, my devices' subscriptions, my notification preferences. */
 import * as z from 'zod/mini'
 import { meta } from './meta.ts'
+import { patchOf } from './patch.ts'
 
 /** `GET /functions/v1/push-config`. */
 export const PushConfig = meta(
@@ -12,3 +13,109 @@ export const PushConfig = meta(
   { id: 'PushConfig' },
 )
 export type PushConfig = z.infer<typeof PushConfig>
+
+const base64url = (bytes: number) => new RegExp(`^[A-Za-z0-9_-]{${Math.ceil((bytes * 4) / 3)}}$`)
+
+/**
+ * `POST /rest/v1/push_subscriptions`: exactly what `PushSubscription.toJSON()` gives, plus a device label. The
+ * same endpoint again updates the row (`?on_conflict=endpoint`, `Prefer: resolution=merge-duplicates`).
+ */
+export const PushSubscriptionInsert = meta(
+  z.strictObject({
+    endpoint: meta(
+      z
+        .string()
+        .check(
+          z.minLength(1, 'Endpoint is required'),
+          z.maxLength(2048, 'Endpoint must be at most 2048 characters'),
+        ),
+      { description: "The push service's URL for this browser (https in production)." },
+    ),
+    expirationTime: z.optional(z.nullable(z.number())),
+    keys: z.strictObject({
+      p256dh: z
+        .string()
+        .check(z.regex(base64url(65), "Must be the browser's P-256 public key in base64url (65 bytes)")),
+      auth: z.string().check(z.regex(base64url(16), 'Must be the 16-byte auth secret in base64url')),
+    }),
+    device_label: z.optional(
+      z.nullable(z.string().check(z.trim(), z.maxLength(100, 'Device label must be at most 100 characters'))),
+    ),
+  }),
+  {
+    id: 'PushSubscriptionInsert',
+    examples: [
+      {
+        endpoint: 'https://fcm.googleapis.com/fcm/send/dXJp…',
+        expirationTime: null,
+        keys: {
+          p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+          auth: 'tBHItJI5svbpez7KI4CCXg',
+        },
+        device_label: 'Chrome on Android',
+      },
+    ],
+  },
+)
+export type PushSubscriptionInsert = z.input<typeof PushSubscriptionInsert>
+
+/** A device of mine as the list shows it; its keys are never read back. */
+export const PushSubscriptionRow = meta(
+  z.object({
+    id: z.string(),
+    user_id: z.string(),
+    endpoint: z.string(),
+    expiration_time: z.nullable(z.number()),
+    device_label: z.nullable(z.string()),
+    created_at: z.string(),
+    updated_at: z.string(),
+  }),
+  { id: 'PushSubscription' },
+)
+export type PushSubscriptionRow = z.infer<typeof PushSubscriptionRow>
+
+export const PushSubscriptionUpdate = meta(patchOf(PushSubscriptionInsert), { id: 'PushSubscriptionUpdate' })
+
+/** Which events notify me (spec: respect user preferences), one row per member, saved by upsert. */
+export const NotificationPreferences = meta(
+  z.object({
+    id: z.string(),
+    user_id: z.string(),
+    enabled: z.boolean(),
+    new_message_in_my_conversations: z.boolean(),
+    conversation_assigned_to_me: z.boolean(),
+    all_new_conversations: z.boolean(),
+    auto_subscribe: meta(z.boolean(), {
+      description:
+        'Subscribe this browser on load when permission is already granted (the spec: automatic subscription on login).',
+    }),
+    created_at: z.string(),
+    updated_at: z.string(),
+  }),
+  { id: 'NotificationPreferences' },
+)
+export type NotificationPreferences = z.infer<typeof NotificationPreferences>
+
+/** What a member who never saved gets. */
+export const notificationDefaults = {
+  enabled: true,
+  new_message_in_my_conversations: true,
+  conversation_assigned_to_me: true,
+  all_new_conversations: false,
+  auto_subscribe: true,
+} as const
+
+const n = notificationDefaults
+export const NotificationPreferencesInsert = meta(
+  z.strictObject({
+    enabled: z._default(z.boolean(), n.enabled),
+    new_message_in_my_conversations: z._default(z.boolean(), n.new_message_in_my_conversations),
+    conversation_assigned_to_me: z._default(z.boolean(), n.conversation_assigned_to_me),
+    all_new_conversations: z._default(z.boolean(), n.all_new_conversations),
+    auto_subscribe: z._default(z.boolean(), n.auto_subscribe),
+  }),
+  { id: 'NotificationPreferencesInsert', examples: [{ all_new_conversations: true }] },
+)
+export const NotificationPreferencesUpdate = meta(patchOf(NotificationPreferencesInsert), {
+  id: 'NotificationPreferencesUpdate',
+})

@@ -332,7 +332,9 @@ export function describeResourceContract(target: Target, resource: Resource): vo
               const rows = await expectJson<Row[]>(res, 200)
               try {
                 expectReadable(rows)
-                expect(rows).toEqual([expect.objectContaining({ ...body, id: held.row.id })])
+                // The body's readable columns (a body may also hold what the resource stores under other names).
+                const shown = Object.fromEntries(Object.entries(body).filter(([k]) => readable.includes(k)))
+                expect(rows).toEqual([expect.objectContaining({ ...shown, id: held.row.id })])
                 expect(await find(held.holder, held.row.id)).toEqual(rows[0])
               } finally {
                 // A row nobody can create is shared with the rest of the suite: put back what changed.

@@ -8,7 +8,9 @@ import { chatPreferencesResource } from './chat-preferences.ts'
 import { contactsResource } from './contacts.ts'
 import { conversationsResource } from './conversations.ts'
 import { messagesResource } from './messages.ts'
+import { notificationPreferencesResource } from './notification-preferences.ts'
 import { organizationsResource } from './organizations.ts'
+import { pushSubscriptionsResource } from './push-subscriptions.ts'
 import { quickRepliesResource } from './quick-replies.ts'
 import { tagsResource } from './tags.ts'
 import { webhookConfigurationsResource } from './webhook-configurations.ts'
@@ -26,6 +28,8 @@ export const registry = createRegistry(
     contactsResource,
     conversationsResource,
     messagesResource,
+    pushSubscriptionsResource,
+    notificationPreferencesResource,
     webhookConfigurationsResource,
     webhookDeliveriesResource,
   ],

@@ -1,0 +1,51 @@
+/** @module Web Push: each member's browser subscriptions (keys kept for sending, never read back) and notification preferences. */
+import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { organizations } from './organizations.ts'
+import { users } from './users.ts'
+
+export const pushSubscriptions = sqliteTable(
+  'push_subscriptions',
+  {
+    id: text('id').primaryKey(),
+    org_id: text('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    user_id: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    endpoint: text('endpoint').notNull(),
+    expiration_time: integer('expiration_time'),
+    /** The browser's P-256 key and auth secret (RFC 8291): what a push is encrypted for. */
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    device_label: text('device_label'),
+    created_at: text('created_at').notNull(),
+    updated_at: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('push_subscriptions_member_endpoint').on(t.org_id, t.user_id, t.endpoint)],
+)
+
+export const notificationPreferences = sqliteTable(
+  'notification_preferences',
+  {
+    id: text('id').primaryKey(),
+    org_id: text('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    user_id: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    new_message_in_my_conversations: integer('new_message_in_my_conversations', { mode: 'boolean' })
+      .notNull()
+      .default(true),
+    conversation_assigned_to_me: integer('conversation_assigned_to_me', { mode: 'boolean' })
+      .notNull()
+      .default(true),
+    all_new_conversations: integer('all_new_conversations', { mode: 'boolean' }).notNull().default(false),
+    auto_subscribe: integer('auto_subscribe', { mode: 'boolean' }).notNull().default(true),
+    created_at: text('created_at').notNull(),
+    updated_at: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('notification_preferences_member').on(t.org_id, t.user_id)],
+)
