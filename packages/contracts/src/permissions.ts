@@ -62,6 +62,7 @@ export const functionPolicies = {
   'test-webhook': admins,
   'redeliver-webhook': admins,
   'push-config': roles, // every member may subscribe their own devices
+  'test-push': roles, // to the caller's own devices
 } as const satisfies Record<string, readonly RoleName[]>
 export type FunctionName = keyof typeof functionPolicies
 export const functionNames = Object.keys(functionPolicies) as FunctionName[]

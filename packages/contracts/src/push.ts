@@ -119,3 +119,23 @@ export const NotificationPreferencesInsert = meta(
 export const NotificationPreferencesUpdate = meta(patchOf(NotificationPreferencesInsert), {
   id: 'NotificationPreferencesUpdate',
 })
+
+/** `POST /functions/v1/test-push`: what each of my devices' push services answered. */
+export const TestPushResponse = meta(
+  z.object({
+    results: z.array(
+      z.object({
+        id: z.string(),
+        device_label: z.nullable(z.string()),
+        ok: z.boolean(),
+        status_code: z.nullable(z.number()),
+        removed: meta(z.boolean(), {
+          description: 'The push service said the subscription is gone: it was deleted.',
+        }),
+        error: z.nullable(z.string()),
+      }),
+    ),
+  }),
+  { id: 'TestPushResponse' },
+)
+export type TestPushResponse = z.infer<typeof TestPushResponse>

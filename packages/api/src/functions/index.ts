@@ -1,7 +1,7 @@
 /** @module Every function, registered once. */
 import { generateApiKeyFunction, revokeApiKeyFunction, rollApiKeyFunction } from './api-keys.ts'
 import { devSessionFunction } from './dev-session.ts'
-import { pushConfigFunction } from './push.ts'
+import { pushConfigFunction, testPushFunction } from './push.ts'
 import type { FunctionDef } from './registry.ts'
 import { sessionsFunction } from './sessions.ts'
 import {
@@ -23,6 +23,7 @@ export const allFunctions: readonly FunctionDef[] = [
   testWebhookFunction,
   redeliverWebhookFunction,
   pushConfigFunction,
+  testPushFunction,
   devSessionFunction,
 ]
 
