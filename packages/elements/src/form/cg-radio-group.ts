@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js'
 import { live } from 'lit/directives/live.js'
 import { defineElement } from '../define.ts'
 import { FieldElement } from './field-element.ts'
-import { fieldStyles } from './field-styles.ts'
+import { choiceGroupStyles, fieldStyles } from './field-styles.ts'
 
 export interface RadioOption {
   value: string
@@ -27,22 +27,8 @@ export interface RadioOption {
 export class CgRadioGroup extends FieldElement<string> {
   static override styles = [
     ...fieldStyles,
+    choiceGroupStyles,
     css`
-      fieldset {
-        min-width: 0;
-        margin: 0;
-        padding: 0;
-        border: 0;
-      }
-      legend {
-        padding: 0;
-        margin-bottom: calc(var(--_space) / 2);
-        font-weight: 600;
-      }
-      .options {
-        display: grid;
-        gap: calc(var(--_space) / 2);
-      }
       :host([inline]) .options {
         display: flex;
         flex-wrap: wrap;

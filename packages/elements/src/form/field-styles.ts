@@ -62,3 +62,22 @@ export const fieldStyles = [
     }
   `,
 ]
+
+/** A group of choices (radios, checkboxes): a bare fieldset, its legend as the label, the options stacked. */
+export const choiceGroupStyles = css`
+      fieldset {
+        min-width: 0;
+        margin: 0;
+        padding: 0;
+        border: 0;
+      }
+      legend {
+        padding: 0;
+        margin-bottom: calc(var(--_space) / 2);
+        font-weight: 600;
+      }
+      .options {
+        display: grid;
+        gap: calc(var(--_space) / 2);
+      }
+`
