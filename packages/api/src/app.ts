@@ -7,6 +7,7 @@ import type { Deps } from './deps.ts'
 import { ApiError } from './errors.ts'
 import { functionsFor } from './functions/index.ts'
 import { functionRoutes } from './functions/routes.ts'
+import { Dispatcher } from './jobs/dispatcher.ts'
 import { authenticate } from './middleware/auth.ts'
 import { limitBody } from './middleware/body-limit.ts'
 import { cors } from './middleware/cors.ts'
@@ -19,7 +20,6 @@ import { registry as defaultRegistry } from './resources/index.ts'
 import type { Registry } from './rest/registry.ts'
 import { restRoutes } from './rest/routes.ts'
 import type { AppEnv } from './types.ts'
-import { Dispatcher } from './webhooks/dispatch.ts'
 
 export interface AppOptions {
   /** The resources to serve; every registered resource by default (tests pass their own). */

@@ -19,7 +19,14 @@ describe('parseConfig', () => {
     const result = parseConfig(valid)
     expect(result).toEqual({
       ok: true,
-      config: { ...valid, CG_MODE: 'demo', PORT: 8787, DATA_DIR: '.data', JOB_LEASE_SECONDS: 60 },
+      config: {
+        ...valid,
+        CG_MODE: 'demo',
+        PORT: 8787,
+        DATA_DIR: '.data',
+        JOB_LEASE_SECONDS: 60,
+        PUSH_URL_TEMPLATE: '/?conversation={conversation_id}',
+      },
     })
   })
 
@@ -52,6 +59,18 @@ describe('parseConfig', () => {
       expect.stringMatching(/^JOB_LEASE_SECONDS: /),
       expect.stringMatching(/^WEBHOOK_RETRY_SCHEDULE: must be whole seconds separated by commas/),
     ])
+  })
+
+  it('reads PUSH_URL_TEMPLATE: a path or an https URL, nothing else', () => {
+    const result = parseConfig({
+      ...valid,
+      PUSH_URL_TEMPLATE: 'https://app.example.com/inbox/{conversation_id}',
+    })
+    expect(result.ok && result.config.PUSH_URL_TEMPLATE).toBe(
+      'https://app.example.com/inbox/{conversation_id}',
+    )
+    const bad = parseConfig({ ...valid, PUSH_URL_TEMPLATE: 'javascript:alert(1)' })
+    expect(bad.ok ? [] : bad.errors).toEqual([expect.stringMatching(/^PUSH_URL_TEMPLATE: must be a path/)])
   })
 
   it('reads PORT, CG_MODE and DATABASE_URL', () => {

@@ -47,6 +47,15 @@ export const ConfigSchema = z.object({
     .regex(/^(mailto:.+@.+|https:\/\/.+)$/, { message: 'must be a mailto: address or an https: URL' })
     .optional(),
   /**
+   * Where clicking a push about a conversation leads, in the host app: a path on the page's origin or an https
+   * URL, `{conversation_id}` replaced by the conversation's id.
+   */
+  PUSH_URL_TEMPLATE: z
+    .string()
+    .max(500)
+    .regex(/^(\/|https:\/\/)/, { message: 'must be a path starting with / or an https: URL' })
+    .default('/?conversation={conversation_id}'),
+  /**
    * Node host: how long a claimed job is invisible to other pollers. A job whose process died comes back after
    * it; it must outlast the longest job (a webhook delivery's 15 s timeout).
    */

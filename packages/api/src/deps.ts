@@ -4,8 +4,8 @@ import type { Hashing } from './auth/hashing.ts'
 import type { KeyUsage } from './auth/key-usage.ts'
 import type { RateLimiter } from './auth/rate-limit.ts'
 import type { Config } from './config.ts'
+import type { Dispatcher } from './jobs/dispatcher.ts'
 import type { JobQueue } from './jobs/job.ts'
-import type { Dispatcher } from './webhooks/dispatch.ts'
 import type { Resolve } from './webhooks/url-guard.ts'
 
 /** Time, injectable so tests can move it (token expiry, key expiry). */

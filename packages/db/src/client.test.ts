@@ -37,6 +37,7 @@ describe('openDb + migrateDb', () => {
       'messages',
       'notification_preferences',
       'organizations',
+      'push_outbox',
       'push_subscriptions',
       'quick_replies',
       'tags',

@@ -67,7 +67,7 @@ export const testPushFunction = defineFunction({
         const attempt = await sendPush(
           { endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } },
           payload,
-          { vapid, urgency: 'high', ttlSeconds: 300 },
+          { vapid, urgency: 'high', ttlSeconds: 300, guard: { mode: config.CG_MODE, resolve: deps.resolve } },
         )
         return {
           id: device.id,

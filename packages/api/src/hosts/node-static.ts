@@ -1,7 +1,10 @@
 /** @module What the Node host serves besides the API: the element bundle always, the vanilla demo in demo mode. */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { DEMO_ROUTES, ELEMENT_ROUTES, type StaticRoute } from '../assets.ts'
+import type { MiddlewareHandler } from 'hono'
+import { DEMO_ROUTES, DEMO_SERVICE_WORKER, ELEMENT_ROUTES, type StaticRoute } from '../assets.ts'
 import { compressedAssets } from './compressed-assets.ts'
 
 const elementsDist = fileURLToPath(new URL('../../../elements/dist', import.meta.url))
@@ -14,5 +17,22 @@ export function staticAssets(mode: 'demo' | 'production'): StaticRoute[] {
   const routes: StaticRoute[] = ELEMENT_ROUTES.map((path) => ({ path, handler: elements }))
   if (mode !== 'demo') return routes
   const demo = serveStatic({ root: demoPage })
-  return [...routes, ...DEMO_ROUTES.map((path) => ({ path, handler: demo }))]
+  return [
+    ...routes,
+    ...DEMO_ROUTES.map((path) => ({ path, handler: demo })),
+    { path: DEMO_SERVICE_WORKER.path, handler: serviceWorker(join(elementsDist, DEMO_SERVICE_WORKER.file)) },
+  ]
+}
+
+/** The bundle's service worker at the root, read on each request (a rebuild shows at once); absent, the API's 404. */
+function serviceWorker(file: string): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next()
+    const script = await readFile(file).catch(() => null)
+    if (!script) return next()
+    const headers = { ...DEMO_SERVICE_WORKER.headers, 'Content-Length': String(script.length) }
+    if (c.req.method === 'HEAD') return c.body(null, 200, headers)
+    // A Buffer from readFile owns an ArrayBuffer (never a SharedArrayBuffer).
+    return c.body(script as Uint8Array<ArrayBuffer>, 200, headers)
+  }
 }

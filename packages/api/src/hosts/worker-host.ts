@@ -7,13 +7,13 @@ import type { JobMessage } from '@connectgain/contracts'
 import { openWorkerDb, type WorkerDbEnv } from '@connectgain/db/worker'
 import type { MiddlewareHandler } from 'hono'
 import { createApp } from '../app.ts'
-import { DEMO_ROUTES, ELEMENT_ROUTES, type StaticRoute } from '../assets.ts'
+import { DEMO_ROUTES, DEMO_SERVICE_WORKER, ELEMENT_ROUTES, type StaticRoute } from '../assets.ts'
 import { type Config, parseConfig } from '../config.ts'
 import { type Clock, systemClock } from '../deps.ts'
 import { CloudflareQueue } from '../jobs/cloudflare-queue.ts'
+import { Dispatcher } from '../jobs/dispatcher.ts'
 import type { JobContext } from '../jobs/job.ts'
 import { seedDemo } from '../seed.ts'
-import { Dispatcher } from '../webhooks/dispatch.ts'
 import { nodeHashing } from './node-hashing.ts'
 
 export interface Env extends WorkerDbEnv {
@@ -74,6 +74,19 @@ function workerAssets(env: Env, config: Config): StaticRoute[] {
     // A fetched response's headers are immutable: copy it so that CORS can add its headers.
     return res.status === 404 ? next() : new Response(res.body as never, res as unknown as Response)
   }
-  const paths = config.CG_MODE === 'demo' ? [...ELEMENT_ROUTES, ...DEMO_ROUTES] : ELEMENT_ROUTES
-  return paths.map((path) => ({ path, handler }))
+  if (config.CG_MODE !== 'demo') return ELEMENT_ROUTES.map((path) => ({ path, handler }))
+  // The bundle's service worker, from .site/elements/, at the root with its own headers.
+  const serviceWorker: MiddlewareHandler = async (c, next) => {
+    if (!['GET', 'HEAD'].includes(c.req.method)) return next()
+    const file = new URL(`/elements/${DEMO_SERVICE_WORKER.file}`, c.req.url)
+    const res = await assets.fetch(file.href, { method: c.req.method, headers: c.req.raw.headers } as never)
+    if (res.status === 404) return next()
+    const answer = new Response(res.body as never, res as unknown as Response)
+    for (const [name, value] of Object.entries(DEMO_SERVICE_WORKER.headers)) answer.headers.set(name, value)
+    return answer
+  }
+  return [
+    ...[...ELEMENT_ROUTES, ...DEMO_ROUTES].map((path) => ({ path, handler })),
+    { path: DEMO_SERVICE_WORKER.path, handler: serviceWorker },
+  ]
 }

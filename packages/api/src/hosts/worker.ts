@@ -13,7 +13,7 @@ import { type Env, forgetHost, hostFor } from './worker-host.ts'
 
 export type { Env } from './worker-host.ts'
 
-/** wrangler.toml's daily trigger (pruning); the other one, each minute, sweeps the webhook outbox. */
+/** wrangler.toml's daily trigger (pruning); the other one, each minute, sweeps the outboxes (webhook events, pushes). */
 const DAILY = '17 3 * * *'
 
 /** A 500 in the error envelope for a Worker that cannot serve: bad variables, or an unmigrated database. */

@@ -1,5 +1,6 @@
 /** @module One Web Push delivery: web-push encrypts (RFC 8291) and signs (RFC 8292), `fetch` sends, so it runs on both hosts. */
 import webPush from 'web-push'
+import { checkOutbound, type Resolve, type UrlMode } from '../webhooks/url-guard.ts'
 import type { VapidKeys } from './vapid.ts'
 
 /** What the browser hands over: `PushSubscription.toJSON()` without `expirationTime`. */
@@ -36,6 +37,11 @@ export interface SendPushOptions {
   fetch?: typeof fetch
   /** Give up on the push service after this long; 10 s unless given. */
   timeoutMs?: number
+  /**
+   * The outbound URL guard, checked again before sending (the endpoint passed it when saved): the mode's rules,
+   * and the resolved addresses too when the host passes a resolver (Node).
+   */
+  guard?: { mode: UrlMode; resolve?: Resolve | undefined }
 }
 
 /** The outcome of one attempt, as a value: the caller stores it and decides what happens to the subscription. */
@@ -93,6 +99,10 @@ export async function sendPush(
     origin = new URL(subscription.endpoint).origin
   } catch {
     return done({ error: 'the subscription endpoint is not a URL' })
+  }
+  if (options.guard) {
+    const checked = await checkOutbound(subscription.endpoint, options.guard.mode, options.guard.resolve)
+    if (!checked.ok) return done({ error: checked.reason })
   }
 
   let request: webPush.RequestDetails

@@ -1,73 +1,11 @@
 /** @module sendPush inside workerd (nodejs_compat): web-push builds and signs the request, an injected fetch captures it. */
 import { describe, expect, it } from 'vitest'
+import { fromB64url, webCryptoSubscriber as subscriber } from '../test-utils/web-push-subscriber.ts'
 import { type PushPayload, sendPush } from './send.ts'
 import { generateVapidKeys } from './vapid.ts'
 
 const payload: PushPayload = { title: 'Hi', body: 'From workerd', url: 'https://app.example.com/', tag: 't1' }
 const enc = new TextEncoder()
-
-const b64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '')
-const fromB64url = (s: string) =>
-  Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.byteLength
-  }
-  return out
-}
-
-/** A browser's subscription keys, made with Web Crypto. */
-async function subscriber() {
-  const pair = (await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, [
-    'deriveBits',
-  ])) as CryptoKeyPair
-  const publicKey = new Uint8Array((await crypto.subtle.exportKey('raw', pair.publicKey)) as ArrayBuffer)
-  const auth = crypto.getRandomValues(new Uint8Array(16))
-  return { pair, publicKey, auth, keys: { p256dh: b64url(publicKey), auth: b64url(auth) } }
-}
-
-const hkdf = async (ikm: Uint8Array, salt: Uint8Array, info: Uint8Array, bits: number) =>
-  new Uint8Array(
-    await crypto.subtle.deriveBits(
-      { name: 'HKDF', hash: 'SHA-256', salt, info },
-      await crypto.subtle.importKey('raw', ikm, 'HKDF', false, ['deriveBits']),
-      bits,
-    ),
-  )
-
-/** RFC 8291 decryption of a single-record aes128gcm body, in Web Crypto only. */
-async function decrypt(body: Uint8Array, sub: Awaited<ReturnType<typeof subscriber>>): Promise<string> {
-  const salt = body.slice(0, 16)
-  const idLength = body[20]!
-  const senderKey = body.slice(21, 21 + idLength)
-  const sender = await crypto.subtle.importKey(
-    'raw',
-    senderKey,
-    { name: 'ECDH', namedCurve: 'P-256' },
-    false,
-    [],
-  )
-  // WebCrypto names the peer key `public`; workers-types spells it `$public`, so the literal skips its check.
-  const ecdh = { name: 'ECDH', public: sender }
-  const shared = new Uint8Array(await crypto.subtle.deriveBits(ecdh, sub.pair.privateKey, 256))
-  const keyInfo = concat(enc.encode('WebPush: info\0'), sub.publicKey, senderKey)
-  const ikm = await hkdf(shared, sub.auth, keyInfo, 256)
-  const cek = await hkdf(ikm, salt, enc.encode('Content-Encoding: aes128gcm\0'), 128)
-  const nonce = await hkdf(ikm, salt, enc.encode('Content-Encoding: nonce\0'), 96)
-  const key = await crypto.subtle.importKey('raw', cek, 'AES-GCM', false, ['decrypt'])
-  const plain = new Uint8Array(
-    await crypto.subtle.decrypt({ name: 'AES-GCM', iv: nonce }, key, body.slice(21 + idLength)),
-  )
-  // The last record ends with the 0x02 delimiter and any zero padding.
-  return new TextDecoder().decode(plain.slice(0, plain.lastIndexOf(2)))
-}
 
 describe('sendPush in workerd', () => {
   it('builds an aes128gcm request with a verifiable VAPID JWT and sends it through the injected fetch', async () => {
@@ -100,7 +38,7 @@ describe('sendPush in workerd', () => {
     expect(new DataView(body.buffer, body.byteOffset).getUint32(16)).toBe(4096)
     expect(body[20]).toBe(65)
     expect(body[21]).toBe(0x04)
-    expect(JSON.parse(await decrypt(body, sub))).toEqual(payload)
+    expect(JSON.parse(await sub.decrypt(body))).toEqual(payload)
 
     const match = /^vapid t=([\w-]+)\.([\w-]+)\.([\w-]+), k=([\w-]+)$/.exec(
       request!.headers.get('authorization')!,

@@ -3,6 +3,7 @@ import { Conversation, ConversationInsert, ConversationUpdate } from '@connectga
 import { conversations, memberships } from '@connectgain/db'
 import { and, eq } from 'drizzle-orm'
 import { ApiError } from '../errors.ts'
+import { conversationPush } from '../push/notices.ts'
 import { defineResource } from '../rest/registry.ts'
 
 export const conversationsResource = defineResource({
@@ -21,6 +22,36 @@ export const conversationsResource = defineResource({
     if (op !== 'update') return []
     const resolved = after?.status === 'resolved' && before?.status !== 'resolved'
     return resolved ? ['conversation.updated', 'conversation.resolved'] : ['conversation.updated']
+  },
+  // Its new assignee hears of it (on creation or a reassignment); on creation, so does every member who asked.
+  pushes: ({ op, before, after }, { config }) => {
+    if (!after || op === 'delete') return []
+    const id = String(after.id)
+    const subject = typeof after.subject === 'string' && after.subject ? after.subject : 'No subject'
+    const assignee = after.assignee_id
+    const assigned =
+      typeof assignee === 'string' && assignee !== before?.assignee_id
+        ? [
+            conversationPush(config, id, {
+              to: { member: assignee },
+              preference: 'conversation_assigned_to_me',
+              urgency: 'high',
+              title: 'Conversation assigned to you',
+              body: subject,
+            }),
+          ]
+        : []
+    if (op !== 'insert') return assigned
+    return [
+      ...assigned,
+      conversationPush(config, id, {
+        to: 'every-member',
+        preference: 'all_new_conversations',
+        urgency: 'normal',
+        title: 'New conversation',
+        body: subject,
+      }),
+    ]
   },
   async beforeWrite(values, { db, caller }) {
     const assignee = values.assignee_id

@@ -1,6 +1,7 @@
 /** @module messages: what is said in a conversation; written once, never edited. */
 import { Message, MessageInsert } from '@connectgain/contracts'
 import { messages } from '@connectgain/db'
+import { conversationPush, excerpt } from '../push/notices.ts'
 import { defineResource } from '../rest/registry.ts'
 
 export const messagesResource = defineResource({
@@ -13,5 +14,18 @@ export const messagesResource = defineResource({
   references: { conversation_id: 'conversations' },
   idPrefix: 'msg',
   events: ({ op }) => (op === 'insert' ? ['message.created'] : []),
+  // A new message notifies the conversation's assignee (unless they wrote it).
+  pushes: ({ op, after }, { config }) =>
+    op === 'insert' && after
+      ? [
+          conversationPush(config, String(after.conversation_id), {
+            to: { assigneeOf: String(after.conversation_id) },
+            preference: 'new_message_in_my_conversations',
+            urgency: 'high',
+            title: after.direction === 'incoming' ? 'New message' : 'New reply from your team',
+            body: excerpt(String(after.content)),
+          }),
+        ]
+      : [],
   sample: (n) => ({ content: `Hello ${n}` }),
 })

@@ -10,6 +10,7 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { z } from 'zod'
 import type { Caller } from '../caller.ts'
 import type { Config } from '../config.ts'
+import type { PushesOf } from '../push/outbox.ts'
 import type { EventsOf } from '../webhooks/outbox.ts'
 
 export type Operation = 'select' | 'insert' | 'update' | 'delete'
@@ -95,6 +96,11 @@ export interface ResourceDeclaration {
    * in the write's batch (webhooks/outbox.ts) and dispatched to the org's endpoints after it commits.
    */
   events?: EventsOf
+  /**
+   * The pushes a written row sends, and to whom (push/outbox.ts): recorded in the write's batch for the devices
+   * they reach, and queued after it commits.
+   */
+  pushes?: PushesOf
   /** A valid POST body, unique per `n`: the generated contract tests and the docs use it. */
   sample?: (n: string) => Row
 }

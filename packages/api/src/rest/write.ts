@@ -10,6 +10,7 @@ import { inBackground } from '../background.ts'
 import { ApiError } from '../errors.ts'
 import { readJsonBody } from '../middleware/body.ts'
 import { fromConstraint } from '../middleware/errors.ts'
+import { emitPushes } from '../push/outbox.ts'
 import { emitEvents } from '../webhooks/outbox.ts'
 import { chunks, MAX_BOUND_PARAMETERS } from './chunks.ts'
 import { conflictTarget } from './conflict.ts'
@@ -121,13 +122,18 @@ async function commit(
   events: WriteEvent[],
 ): Promise<Row[]> {
   if (writes.length === 0) return []
-  const { onWrite, events: raises } = r.resource
-  const hooks = [...(onWrite ? [onWrite] : []), ...(raises ? [emitEvents(raises)] : []), ...r.registry.hooks]
+  const { onWrite, events: raises, pushes } = r.resource
+  const hooks = [
+    ...(onWrite ? [onWrite] : []),
+    ...(raises ? [emitEvents(raises)] : []),
+    ...(pushes ? [emitPushes(pushes)] : []),
+    ...r.registry.hooks,
+  ]
   const added = events.flatMap((event) => hooks.flatMap((hook) => hook(event, ctx)))
   try {
     const results = await ctx.db.batch([...writes, ...added] as [Statement, ...Statement[]])
     const outbox = r.c.get('deps').outbox
-    if (raises && outbox) inBackground(r.c, outbox.kick())
+    if ((raises || pushes) && outbox) inBackground(r.c, outbox.kick())
     return read.shape((results.slice(0, writes.length) as Row[][]).flat())
   } catch (err) {
     throw fromConstraint(err, r.resource) ?? err

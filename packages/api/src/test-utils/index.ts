@@ -12,10 +12,10 @@ import { createApiKey } from '../auth/api-keys.ts'
 import { KeyUsage } from '../auth/key-usage.ts'
 import { mintSession } from '../auth/session-token.ts'
 import type { Config } from '../config.ts'
+import { Dispatcher } from '../jobs/dispatcher.ts'
 import { jobHandlers } from '../jobs/handlers.ts'
 import { TableQueue } from '../jobs/table-queue.ts'
 import { demoEmail, ensureMember, ensureOrg, seedDemo } from '../seed.ts'
-import { Dispatcher } from '../webhooks/dispatch.ts'
 import { TestClock } from './clock.ts'
 
 export { TestClock } from './clock.ts'
@@ -27,6 +27,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   SESSION_SECRET: 'test-session-secret-0123456789abcdef',
   ENCRYPTION_KEY: btoa(String.fromCharCode(...new Uint8Array(32).fill(7))),
   JOB_LEASE_SECONDS: 60,
+  PUSH_URL_TEMPLATE: '/?conversation={conversation_id}',
   // A VAPID pair made for the tests (web-push generateVAPIDKeys), as demo mode generates one.
   VAPID_PUBLIC_KEY: 'BJujlneFXeuQWGbrqEJJ72e0mrEnJqO3TOa6FnaXJkB24QJfa2PWI5ibUKXyFtvpWH5iJIRmq9YZvCxUKLi0hlY',
   VAPID_PRIVATE_KEY: 'vlMYkGG8ybGfMg_Fud4A3TF4P_VFzzGc5KhbtAx8FE8',

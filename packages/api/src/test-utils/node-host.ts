@@ -1,6 +1,7 @@
 /** @module The real Node host (`npm start`'s entry) as a child process on a free port, for tests that kill and restart it. */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
+import { expect } from 'vitest'
 
 const entry = new URL('../hosts/node.ts', import.meta.url).pathname
 const root = new URL('../../../../', import.meta.url).pathname
@@ -62,4 +63,48 @@ export async function startNodeHost(dataDir: string, env: Record<string, string>
   }
   await host.stop('SIGKILL')
   throw new Error(`the Node host did not become healthy:\n${output}`)
+}
+
+/** POSTs JSON to the host and expects `status`; returns the parsed body. */
+export async function hostCall<T>(
+  host: NodeHost,
+  path: string,
+  token: string | null,
+  body: unknown,
+  status: number,
+) {
+  const res = await fetch(`${host.url}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      prefer: 'return=representation',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  })
+  const text = await res.text()
+  expect(res.status, `${path}: ${text}`).toBe(status)
+  return JSON.parse(text) as T
+}
+
+/** A demo-org session for `role` from the dev-session route. */
+export const devSession = (host: NodeHost, role: string) =>
+  hostCall<{ access_token: string; user_id: string }>(host, '/functions/v1/dev/session', null, { role }, 200)
+
+/** Polls `done` every 250 ms; throws after `limitMs` with the host's output. */
+export async function until(
+  what: string,
+  done: () => boolean | Promise<boolean>,
+  limitMs: number,
+  host?: NodeHost,
+) {
+  const start = Date.now()
+  while (!(await done())) {
+    if (Date.now() - start > limitMs) {
+      throw new Error(
+        `gave up after ${limitMs} ms waiting for ${what}${host ? `\nhost output:\n${host.output()}` : ''}`,
+      )
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
 }

@@ -19,6 +19,8 @@ export interface PushReply {
   status?: number
   headers?: Record<string, string>
   body?: string
+  /** Never answer (the sender's timeout, or its crash, ends the request). */
+  hang?: boolean
 }
 
 export interface FakePushService {
@@ -44,6 +46,7 @@ export async function startPushService(): Promise<FakePushService> {
       body: await readBody(req),
     })
     const reply = (replies.length > 1 ? replies.shift() : replies[0]) ?? {}
+    if (reply.hang) return
     res.writeHead(reply.status ?? 201, reply.headers)
     res.end(reply.body ?? '')
   })

@@ -9,7 +9,7 @@ import { jobs, webhookMessages } from '@connectgain/db'
 import { openDb } from '@connectgain/db/client'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, describe, expect, it } from 'vitest'
-import { type NodeHost, startNodeHost } from '../test-utils/node-host.ts'
+import { devSession, hostCall, type NodeHost, startNodeHost, until } from '../test-utils/node-host.ts'
 import { type ReceivedRequest, type Receiver, startReceiver } from '../test-utils/receiver.ts'
 
 const EVENTS = 5
@@ -26,35 +26,8 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 
-async function call<T>(host: NodeHost, path: string, token: string | null, body: unknown, status: number) {
-  const res = await fetch(`${host.url}${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      prefer: 'return=representation',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  })
-  const text = await res.text()
-  expect(res.status, `${path}: ${text}`).toBe(status)
-  return JSON.parse(text) as T
-}
-
-const session = async (host: NodeHost, role: 'owner' | 'agent') =>
-  (await call<{ access_token: string }>(host, '/functions/v1/dev/session', null, { role }, 200)).access_token
-
-async function until(what: string, done: () => boolean | Promise<boolean>, limitMs: number, host?: NodeHost) {
-  const start = Date.now()
-  while (!(await done())) {
-    if (Date.now() - start > limitMs) {
-      throw new Error(
-        `gave up after ${limitMs} ms waiting for ${what}${host ? `\nhost output:\n${host.output()}` : ''}`,
-      )
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
+const call = hostCall
+const session = async (host: NodeHost, role: 'owner' | 'agent') => (await devSession(host, role)).access_token
 
 const webhookId = (request: ReceivedRequest) => request.headers['webhook-id'] ?? ''
 

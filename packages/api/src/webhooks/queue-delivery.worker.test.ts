@@ -3,82 +3,32 @@
  * sends it signed and logs the attempt; a permanently failing endpoint is retried on schedule and ends recorded dead.
  * The receiver is a third party: its `fetch` is intercepted in this isolate, everything of ours runs for real.
  */
-import {
-  createExecutionContext,
-  createMessageBatch,
-  env,
-  getQueueResult,
-  waitOnExecutionContext,
-} from 'cloudflare:test'
+import { env } from 'cloudflare:test'
 import type { JobMessage } from '@connectgain/contracts'
 import { jobFailures, webhookDeliveries } from '@connectgain/db'
 import { openWorkerDb } from '@connectgain/db/worker'
 import { eq } from 'drizzle-orm'
 import { Webhook } from 'standardwebhooks'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { parseConfig } from '../config.ts'
-import worker from '../hosts/worker.ts'
-import { buildWorkerHost, type Env } from '../hosts/worker-host.ts'
+import { describe, expect, it } from 'vitest'
+import type { Env } from '../hosts/worker-host.ts'
 import { DEAD_LETTER_QUEUE } from '../jobs/cloudflare-queue.ts'
+import {
+  consumeOnce,
+  heldQueue,
+  interceptOrigin,
+  workerApp as workerAppOver,
+} from '../test-utils/worker-app.ts'
 import { DELIVER_JOB } from './dispatch.ts'
 
 const RECEIVER = 'https://hooks.receiver.example'
 const db = openWorkerDb(env)
 
-interface Intercepted {
-  url: string
-  headers: Record<string, string>
-  body: string
-}
-let intercepted: Intercepted[] = []
-let answer: () => Response = () => new Response('ok')
+// Only the third party's origin is answered here; any other request goes out as usual.
+const thirdParty = interceptOrigin(RECEIVER, () => new Response('ok'))
 
-beforeEach(() => {
-  intercepted = []
-  answer = () => new Response('ok')
-  const realFetch = globalThis.fetch
-  // Only the third party's origin is answered here; any other request goes out as usual.
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input as RequestInfo, init)
-    if (!request.url.startsWith(RECEIVER)) return realFetch(input, init)
-    intercepted.push({
-      url: request.url,
-      headers: Object.fromEntries(request.headers),
-      body: await request.text(),
-    })
-    return answer()
-  })
-})
-afterEach(() => {
-  vi.restoreAllMocks()
-})
-
-/** The Worker host's app over `hostEnv`, and a caller that waits for the work a request leaves behind (the kick). */
+/** The Worker host's app over `hostEnv`, and an org with an endpoint on the receiver. */
 async function workerApp(hostEnv: Env) {
-  const parsed = parseConfig(hostEnv as unknown as Record<string, string | undefined>)
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '))
-  const host = buildWorkerHost(hostEnv, parsed.config)
-  await host.ready
-  const call = async <T>(path: string, token: string | null, body: unknown, status: number): Promise<T> => {
-    const execution = createExecutionContext()
-    const res = await host.app.fetch(
-      new Request(`http://cg.test${path}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          prefer: 'return=representation',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify(body),
-      }),
-      hostEnv,
-      execution as never,
-    )
-    await waitOnExecutionContext(execution)
-    const text = await res.text()
-    expect(res.status, `${path}: ${text}`).toBe(status)
-    return JSON.parse(text) as T
-  }
+  const { call } = await workerAppOver(hostEnv)
   /** An org of its own (so no other test's endpoint receives its events), an endpoint on the receiver, its secret. */
   const orgWithEndpoint = async (slug: string, path: string) => {
     const session = (role: string) =>
@@ -125,11 +75,11 @@ describe('webhook delivery on the Worker host', () => {
     expect(deliveries).toMatchObject([
       { event_type: 'contact.created', attempt: 1, status_code: 200, response_body: 'ok', error: null },
     ])
-    expect(intercepted).toHaveLength(1)
-    const [request] = intercepted
+    expect(thirdParty.requests).toHaveLength(1)
+    const [request] = thirdParty.requests
     expect(request?.url).toBe(`${RECEIVER}/ok`)
     expect(request?.headers['webhook-id']).toBe(deliveries[0]?.message_id)
-    const verified = new Webhook(secret).verify(request?.body ?? '', request?.headers ?? {}) as {
+    const verified = new Webhook(secret).verify(request?.text ?? '', request?.headers ?? {}) as {
       type: string
       data: { id: string }
     }
@@ -138,37 +88,15 @@ describe('webhook delivery on the Worker host', () => {
 
   it('retries a failing endpoint on schedule, records the last attempt dead, and the DLQ consumer keeps it dead', async () => {
     // The producer side for real, with the messages held here so that the test, not Miniflare, runs the consumer.
-    const sent: JobMessage[] = []
-    const held = {
-      send: async (body: JobMessage) => void sent.push(body),
-      sendBatch: async (batch: Iterable<{ body: JobMessage }>) => {
-        for (const { body } of batch) sent.push(body)
-      },
-    }
-    const { orgWithEndpoint } = await workerApp({ ...env, JOBS: held as never })
+    const { sent, binding } = heldQueue()
+    const { orgWithEndpoint } = await workerApp({ ...env, JOBS: binding })
     const { endpointId, createContact } = await orgWithEndpoint('queue-delivery-fail', '/down')
-    answer = () => new Response('down for good', { status: 503 })
+    thirdParty.answer = () => new Response('down for good', { status: 503 })
     await createContact('Failing Fiona')
     expect(sent).toMatchObject([{ kind: DELIVER_JOB, payload: { webhook_id: endpointId } }])
     const job = sent[0] as JobMessage
 
-    /** Runs the Worker's `queue` handler on one delivery of the job; notes the retry delay it asked for. */
-    const consume = async (queue: string, attempts: number) => {
-      const batch = createMessageBatch(queue, [
-        { id: `msg-${attempts}`, timestamp: Date.now(), attempts, body: job },
-      ])
-      let delay: number | undefined
-      for (const msg of batch.messages) {
-        const retry = msg.retry.bind(msg)
-        msg.retry = (options) => {
-          delay = options?.delaySeconds
-          retry(options)
-        }
-      }
-      const execution = createExecutionContext()
-      await worker.queue(batch as never, env)
-      return { ...(await getQueueResult(batch, execution)), delay }
-    }
+    const consume = (queue: string, attempts: number) => consumeOnce(queue, job, attempts)
     const failure = async () => (await db.select().from(jobFailures).where(eq(jobFailures.id, job.id)))[0]
 
     const firstTry = await consume('cg-jobs', 1)
@@ -202,6 +130,6 @@ describe('webhook delivery on the Worker host', () => {
     const log = await deliveriesOf(endpointId)
     expect(log.map((d) => d.attempt).sort()).toEqual([1, 7, 8])
     expect(log.every((d) => d.status_code === 503 && d.response_body === 'down for good')).toBe(true)
-    expect(intercepted).toHaveLength(3)
+    expect(thirdParty.requests).toHaveLength(3)
   })
 })

@@ -8,7 +8,7 @@
  * {@link maxResponseBodyBytes} of the body are read before the stream is cancelled.
  */
 import { signatureHeaders } from './signature.ts'
-import { checkResolved, checkUrl, type Resolve, type UrlMode } from './url-guard.ts'
+import { checkOutbound, type Resolve, type UrlMode } from './url-guard.ts'
 
 export interface DeliveryAttempt {
   /** A 2xx answer. */
@@ -94,7 +94,7 @@ export async function sendWebhook(
     }, timeoutMs)
   })
   try {
-    const checked = await within(checkTarget(endpoint.url, options), deadline)
+    const checked = await within(checkOutbound(endpoint.url, options.mode, options.resolve), deadline)
     if (checked === timedOut) return finish({ error: timeoutError })
     if (!checked.ok) return finish({ error: checked.reason })
     const url = checked.url
@@ -146,16 +146,6 @@ export async function sendWebhook(
   } finally {
     clearTimeout(timer)
   }
-}
-
-type Target = { ok: true; url: URL } | { ok: false; reason: string }
-
-/** The save-time rules always; the send-time DNS check when the host can resolve names. */
-async function checkTarget(raw: string, options: SendOptions): Promise<Target> {
-  const saved = checkUrl(raw, options.mode)
-  if (!saved.ok || !options.resolve) return saved
-  const resolved = await checkResolved(saved.url, options.mode, options.resolve)
-  return resolved.ok ? saved : resolved
 }
 
 /**

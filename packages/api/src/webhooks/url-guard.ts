@@ -122,6 +122,14 @@ export async function checkResolved(url: URL, mode: UrlMode, resolve: Resolve): 
   return { ok: true, addresses }
 }
 
+/** The save-time rules always, and the send-time DNS check when the host can resolve names: before each send. */
+export async function checkOutbound(raw: string, mode: UrlMode, resolve?: Resolve): Promise<UrlCheck> {
+  const saved = checkUrl(raw, mode)
+  if (!saved.ok || !resolve) return saved
+  const resolved = await checkResolved(saved.url, mode, resolve)
+  return resolved.ok ? saved : resolved
+}
+
 /**
  * Whether an address is on the public internet. Takes an address as DNS answers it (`93.184.216.34`,
  * `2606:4700::1111`, a zone id allowed), not a URL host: anything else, including odd IPv4 spellings such as

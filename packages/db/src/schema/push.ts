@@ -1,5 +1,5 @@
 /** @module Web Push: each member's browser subscriptions (keys kept for sending, never read back) and notification preferences. */
-import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { organizations } from './organizations.ts'
 import { users } from './users.ts'
 
@@ -48,4 +48,29 @@ export const notificationPreferences = sqliteTable(
     updated_at: text('updated_at').notNull(),
   },
   (t) => [uniqueIndex('notification_preferences_member').on(t.org_id, t.user_id)],
+)
+
+/**
+ * Pushes a write decided to send, one row per subscription, written in the write's batch and turned into
+ * `push.send` jobs by the dispatcher, which deletes the row once the job is queued (the job carries the rest).
+ */
+export const pushOutbox = sqliteTable(
+  'push_outbox',
+  {
+    /** The write's notice id and the subscription's: one push per device per notice, whatever joins found. */
+    id: text('id').primaryKey(),
+    org_id: text('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    subscription_id: text('subscription_id')
+      .notNull()
+      .references(() => pushSubscriptions.id, { onDelete: 'cascade' }),
+    /** `{ title, body, url, tag }`: what the service worker shows. */
+    payload: text('payload', { mode: 'json' }).notNull(),
+    urgency: text('urgency', { enum: ['very-low', 'low', 'normal', 'high'] }).notNull(),
+    topic: text('topic'),
+    ttl_seconds: integer('ttl_seconds').notNull(),
+    created_at: text('created_at').notNull(),
+  },
+  (t) => [index('push_outbox_created').on(t.created_at)],
 )
