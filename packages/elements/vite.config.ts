@@ -8,10 +8,12 @@
  *   lit, @lit/context and zod stay imports (the package's dependencies, shared with the host's copies);
  *   the contracts and @lit/localize are bundled (@lit/localize can be configured once per copy, and a
  *   host app may use its own).
+ *
+ * Each also gets `cg-sw.js`, the push service worker (src/sw/), from a build of its own (`serviceWorker`).
  */
 import { copyFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { defineConfig, type Plugin } from 'vite'
+import { build, defineConfig, type Plugin, type Rolldown } from 'vite'
 
 /** The package's runtime dependencies: imported, not bundled, in lib/. */
 const dependency = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|zod)(\/|$)/
@@ -28,11 +30,60 @@ const withManifest: Plugin = {
   },
 }
 
+/**
+ * `cg-sw.js` beside the element: one classic script (an IIFE, no imports, nothing global), since a module
+ * service worker is not registered everywhere push works and `importScripts` takes classic scripts only. Built
+ * on its own, so the element's chunks stay as they are. Not minified: a host copies it to its own origin, and
+ * may read what it serves there.
+ */
+function serviceWorker(): Plugin {
+  let root = process.cwd()
+  return {
+    name: 'cg-service-worker',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root
+    },
+    async generateBundle() {
+      const built = await build({
+        root,
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          write: false,
+          copyPublicDir: false,
+          // Push reached the last major browser in 2023 (Safari 16.4); ES2017 also parses in older ones.
+          target: 'es2017',
+          minify: false,
+          // `name` is required for an IIFE; the entry exports nothing, so no global of that name is made.
+          lib: {
+            entry: 'src/sw/cg-sw.ts',
+            formats: ['iife'],
+            name: 'cgServiceWorker',
+            fileName: () => 'cg-sw.js',
+          },
+          rolldownOptions: {
+            output: {
+              banner:
+                '// cg-sw.js: the ConnectGain push service worker (@connectgain/elements). Serve it from the\n' +
+                "// page's own origin, at /cg-sw.js or where sw-url says: docs/notifications.md.",
+            },
+          },
+        },
+      })
+      const outputs = [built].flat() as Rolldown.RolldownOutput[]
+      const [chunk] = outputs.flatMap((output) => output.output).filter((file) => file.type === 'chunk')
+      if (!chunk) throw new Error('cg-sw.js: the service worker build gave no script')
+      this.emitFile({ type: 'asset', fileName: 'cg-sw.js', source: chunk.code })
+    },
+  }
+}
+
 export default defineConfig(({ mode }) => {
   const forPackage = mode === 'package'
   return {
     logLevel: 'warn',
-    plugins: forPackage ? [] : [withManifest],
+    plugins: forPackage ? [serviceWorker()] : [withManifest, serviceWorker()],
     build: {
       outDir: forPackage ? 'lib' : 'dist',
       emptyOutDir: true,
