@@ -18,6 +18,7 @@ describe('the built element', () => {
       'theme',
       'sync-hash',
       'request-timeout',
+      'sw-url',
     ])
     expect(shell.events.map((e: { name: string }) => e.name).sort()).toEqual([
       'cg-error',

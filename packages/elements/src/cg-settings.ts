@@ -8,7 +8,7 @@ import { property, query, state } from 'lit/decorators.js'
 import { ApiClient, ApiRequestError, DEFAULT_TIMEOUT, type TokenProvider, timed } from './api/client.ts'
 import { canRetry, failureText } from './api/failure-text.ts'
 import { styles } from './cg-settings.styles.ts'
-import { apiContext, sessionContext } from './context.ts'
+import { apiContext, DEFAULT_SW_URL, sessionContext, swUrlContext } from './context.ts'
 import { defineElement } from './define.ts'
 import { emit } from './events.ts'
 import { useLocale } from './i18n/localization.ts'
@@ -69,6 +69,11 @@ export class CgSettings extends LitElement {
   /** Milliseconds a request or a `tokenProvider` call may take before it fails with `code: "timeout"`. */
   @property({ type: Number, attribute: 'request-timeout' }) requestTimeout = DEFAULT_TIMEOUT
   /**
+   * URL of the push service worker the Notifications tab registers to subscribe this browser: `cg-sw.js` from the
+   * package, or your own worker that imports it. Same origin as the page; its folder is its scope.
+   */
+  @provide({ context: swUrlContext }) @property({ attribute: 'sw-url' }) swUrl = DEFAULT_SW_URL
+  /**
    * Called for a token when there is none (or the `token` is not a session token, or has expired), and again
    * after a 401 (then the request is retried once). Must resolve to the session token string.
    */
@@ -89,6 +94,8 @@ export class CgSettings extends LitElement {
   private focusedTab: TabId | null = null
   private focusHeading = false
   private readonly tabElements = new Map<TabId, TabElement>()
+  /** The member this page auto-subscribed (or decided not to). */
+  private autoSubscribed?: string
 
   @query('cg-dialog') private dialog?: CgDialog
 
@@ -124,6 +131,21 @@ export class CgSettings extends LitElement {
     if (reconnect.some((key) => changed.has(key))) this.connectApi()
     const tab = this.activeTab
     if (tab && !this.loaded.has(tab) && !this.loading.has(tab) && !this.broken.has(tab)) void this.load(tab)
+    this.autoSubscribe()
+  }
+
+  /**
+   * The spec's "automatic subscription on login", once per member: only where the browser already allows
+   * notifications is the small chunk that decides (and never asks) loaded at all.
+   */
+  private autoSubscribe(): void {
+    const { session, api } = this
+    if (!session || !api || this.autoSubscribed === session.userId) return
+    this.autoSubscribed = session.userId
+    if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return
+    void import('./tabs/notifications/auto-subscribe.ts')
+      .then((chunk) => chunk.autoSubscribeBrowser(api, session.userId, () => this.swUrl))
+      .catch(() => {}) // quietly: nobody asked, and the Notifications tab says what fails
   }
 
   protected override updated(): void {

@@ -28,6 +28,8 @@ export interface CgSettingsReactProps extends DetailedHTMLProps<HTMLAttributes<C
   'sync-hash'?: boolean
   /** Milliseconds a request or a `tokenProvider` call may take (15000 by default). */
   'request-timeout'?: number
+  /** URL of the push service worker (cg-sw.js) on the page's origin; /cg-sw.js by default. */
+  'sw-url'?: string
   /** Called for a session token (React 19 sets it as a property once the element is defined). */
   tokenProvider?: TokenProvider
   /** React 19 adds `on` + an event's exact name as a listener for that event. */

@@ -29,6 +29,8 @@ export interface CgSettingsVueProps extends HTMLAttributes {
   'sync-hash'?: boolean
   /** Milliseconds a request or a `tokenProvider` call may take (15000 by default). */
   'request-timeout'?: number
+  /** URL of the push service worker (cg-sw.js) on the page's origin; /cg-sw.js by default. */
+  'sw-url'?: string
   /** A property, not an attribute: bind it with `:tokenProvider.prop`. */
   tokenProvider?: TokenProvider
   /** `@cg-saved` */

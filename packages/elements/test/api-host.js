@@ -1,6 +1,7 @@
 // Starts the real Node host (demo mode, a temp database) for the element tests and the end-to-end test.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer as httpServer } from 'node:http'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -53,23 +54,40 @@ export async function startApiHost(env = {}) {
 /** A wtr plugin: the host runs for the whole test run; pages learn its URL from `window.CG_API_URL`. */
 export function apiHostPlugin() {
   let host
+  let pushService
   return {
     name: 'cg-api-host',
     async serverStart() {
-      host = await startApiHost()
+      ;[host, pushService] = await Promise.all([startApiHost(), startPushService()])
     },
     async serverStop() {
-      await host?.stop()
+      await Promise.all([host?.stop(), pushService?.close()])
     },
     transform(context) {
       if (context.response.is('html')) {
-        return {
-          body: context.body.replace(
-            '<head>',
-            `<head><script>window.CG_API_URL=${JSON.stringify(host.url)}</script>`,
-          ),
-        }
+        const urls = `window.CG_API_URL=${JSON.stringify(host.url)};window.CG_PUSH_URL=${JSON.stringify(pushService.url)}`
+        return { body: context.body.replace('<head>', `<head><script>${urls}</script>`) }
       }
     },
+  }
+}
+
+/**
+ * A push service (a third party) for the tests: real HTTP on 127.0.0.1 that accepts every push with 201, as FCM or
+ * Mozilla's autopush does, so a test push to a device subscribed there is delivered.
+ */
+async function startPushService() {
+  const server = httpServer((req, res) => {
+    req.resume()
+    req.on('end', () => res.writeHead(201).end())
+  })
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve)
+        server.closeAllConnections()
+      }),
   }
 }

@@ -4,6 +4,8 @@ import type { RoleName } from '@connectgain/contracts/permissions'
 declare global {
   interface Window {
     CG_API_URL: string
+    /** A push service on 127.0.0.1 that accepts every push (test/api-host.js). */
+    CG_PUSH_URL: string
   }
 }
 

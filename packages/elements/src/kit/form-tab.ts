@@ -20,7 +20,11 @@ export abstract class FormTab<Row extends { id: string }> extends ResourceTab<Ro
     if (this.resource.dirty && !this.resource.saving) void this.saveForm(this.savedText())
   }
 
-  override render() {
+  /**
+   * The form, or its loading or failed state: `render()` is this and the toasts. A tab with more sections than
+   * the form renders them around it (see the Notifications tab).
+   */
+  protected renderForm() {
     const { status, loadError, canRetry, saving, dirty, onFieldChange } = this.resource
     if (status === 'loading') {
       return html`<p role="status" class="muted">${msg('Loading…', { id: 'shell.loading' })}</p>`
@@ -32,9 +36,12 @@ export abstract class FormTab<Row extends { id: string }> extends ResourceTab<Ro
       </div>`
     }
     return html`<form novalidate @submit=${this.onSubmit} @cg-field-change=${onFieldChange}>
-        ${this.renderNote()} ${this.renderFields()}
-        ${this.readonly ? nothing : this.renderActions(!dirty || saving)}
-      </form>
-      ${this.renderToasts()}`
+      ${this.renderNote()} ${this.renderFields()}
+      ${this.readonly ? nothing : this.renderActions(!dirty || saving)}
+    </form>`
+  }
+
+  override render() {
+    return html`${this.renderForm()}${this.renderToasts()}`
   }
 }

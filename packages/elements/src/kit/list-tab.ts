@@ -8,9 +8,11 @@ import './cg-dialog.ts'
 import './cg-resource-list.ts'
 import type { CgDialog } from './cg-dialog.ts'
 import type { ListColumn } from './cg-resource-list.ts'
+import { ConfirmController } from './confirm-controller.ts'
 import { renderField } from './fields.ts'
 import type { FunctionController } from './function-controller.ts'
 import { localizeIssue } from './issues.ts'
+import type { ResourceController } from './resource-controller.ts'
 import { ResourceTab, saveFailureText } from './resource-tab.ts'
 import type { ActionOutcome, Confirmation, RowAction, SecretToShow } from './row-actions.ts'
 import { tabStyles } from './tab-styles.ts'
@@ -34,6 +36,34 @@ export interface ListTexts<Row> {
   search?: string
   /** The create dialog's submit button when a function creates the rows (`creator`), e.g. "Generate". */
   submitCreate?: string
+}
+
+/**
+ * The `<cg-resource-list>` of a `list` resource, bound both ways: its rows and states, paging, and search when
+ * `texts.search` labels a search box. A `ListTab` shows one; any tab with a list among other sections may too.
+ */
+export function resourceList<Row extends { id: string }>(
+  resource: ResourceController<Row>,
+  columns: ListColumn<Row>[],
+  texts: Pick<ListTexts<Row>, 'list' | 'empty' | 'search'>,
+) {
+  return html`<cg-resource-list
+    .rows=${resource.rows}
+    .columns=${columns}
+    .status=${resource.status}
+    .error=${resource.loadError}
+    ?retry=${resource.canRetry}
+    .offset=${resource.offset}
+    .limit=${resource.pageSize}
+    .total=${resource.total}
+    .query=${resource.query}
+    label=${texts.list}
+    empty-text=${texts.empty}
+    search-label=${texts.search ?? ''}
+    @cg-page=${(e: CustomEvent<{ offset: number }>) => resource.page(e.detail.offset)}
+    @cg-retry=${() => resource.load()}
+    @cg-search=${(e: CustomEvent<{ query: string }>) => resource.search(e.detail.query)}
+  ></cg-resource-list>`
 }
 
 /**
@@ -80,15 +110,14 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
     return []
   }
 
-  /** The question the confirm dialog asks (a delete's, or a row action's). */
-  @state() private asking: Confirmation | null = null
+  /** The confirm dialog: a delete's question, or a row action's. */
+  private readonly confirmation = new ConfirmController(this)
   /** The create dialog is open. */
   @state() private creating = false
   /** Why the last create failed, when no field is to blame. */
   @state() private createFailure = ''
   /** The secret the secret dialog shows; null once it closed, so the secret leaves the page. */
   @state() private secret: SecretToShow | null = null
-  @query('#cg-confirm') private confirmDialog!: CgDialog
   @query('#cg-create') private createDialog?: CgDialog | null
   @query('#cg-secret') private secretDialog!: CgDialog
   /** Where the focus goes back to when the form closes. */
@@ -111,10 +140,8 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
   }
 
   /** Asks `question` in the kit's confirm dialog; resolves to whether the member confirmed. */
-  protected async ask(question: Confirmation): Promise<boolean> {
-    this.asking = question
-    await this.updateComplete
-    return this.confirmDialog.show()
+  protected ask(question: Confirmation): Promise<boolean> {
+    return this.confirmation.ask(question)
   }
 
   /**
@@ -359,7 +386,7 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
   }
 
   override render() {
-    const { resource, readonly, asking } = this
+    const { resource, readonly } = this
     const texts = this.texts()
     const actions = this.rowActions()
     const hasActions = this.editable || this.deletable || actions.length > 0
@@ -385,33 +412,9 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
               </button>
             </div>`
         }
-        <cg-resource-list
-          .rows=${resource.rows}
-          .columns=${columns}
-          .status=${resource.status}
-          .error=${resource.loadError}
-          ?retry=${resource.canRetry}
-          .offset=${resource.offset}
-          .limit=${resource.pageSize}
-          .total=${resource.total}
-          .query=${resource.query}
-          label=${texts.list}
-          empty-text=${texts.empty}
-          search-label=${texts.search ?? ''}
-          @cg-page=${(e: CustomEvent<{ offset: number }>) => resource.page(e.detail.offset)}
-          @cg-retry=${() => resource.load()}
-          @cg-search=${(e: CustomEvent<{ query: string }>) => resource.search(e.detail.query)}
-        ></cg-resource-list>
+        ${resourceList(resource, columns, texts)}
       </div>
       ${resource.editing === null ? nothing : this.renderEditor(texts, resource.editing)}
-      <cg-dialog
-        id="cg-confirm"
-        variant="confirm"
-        ?danger=${asking?.danger ?? false}
-        heading=${asking?.heading ?? ''}
-        confirm-label=${asking?.confirmLabel ?? ''}
-        >${asking?.body ?? ''}</cg-dialog
-      >
-      ${this.renderCreator(texts)} ${this.renderSecret()} ${this.renderToasts()}`
+      ${this.confirmation.render()} ${this.renderCreator(texts)} ${this.renderSecret()} ${this.renderToasts()}`
   }
 }

@@ -225,7 +225,7 @@ export class ResourceController<Row extends { id: string }> implements ReactiveC
   /** `list`: starts a new row, filled with the contract's defaults. */
   create(): void {
     this.editing = 'new'
-    const { insert } = this.spec.schemas
+    const insert = this.spec.schemas?.insert
     this.reset(insert ? defaultsOf(insert) : {})
   }
 
@@ -242,6 +242,8 @@ export class ResourceController<Row extends { id: string }> implements ReactiveC
   }
 
   private parse() {
+    if (!this.spec.schemas)
+      throw new Error(`${this.spec.name}: the tab declared no schemas, so it cannot write rows`)
     const { insert, update } = this.spec.schemas
     const creating = this.editing === 'new'
     return z.safeParse((creating && insert) || update, creating ? this.values : this.changes)

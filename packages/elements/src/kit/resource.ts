@@ -25,8 +25,11 @@ export interface ResourceSpec<Row> {
   shape: ResourceShape
   /** The columns to read (`select=`); include `id`. */
   columns: readonly (keyof Row & string)[]
-  /** The contract schemas: the same the server validates with. */
-  schemas: Schemas
+  /**
+   * The contract schemas: the same the server validates with. Absent for rows the tab never writes over REST
+   * (a read-only list, keys made by a function): such a controller loads, pages and deletes, and never saves.
+   */
+  schemas?: Schemas
   /** `order=` for lists, e.g. `name.asc`. */
   order?: string
   /** Rows per page of a list. */

@@ -44,6 +44,7 @@ export const tabLabels: Record<TabId, () => string> = {
 export const tabLoaders: Partial<Record<TabId, () => Promise<unknown>>> = {
   'api-keys': () => import('./api-keys/api-keys-tab.ts'),
   'chat-contacts': () => import('./chat-contacts/chat-contacts-tab.ts'),
+  notifications: () => import('./notifications/notifications-tab.ts'),
   organization: () => import('./organization/organization-tab.ts'),
   'quick-replies': () => import('./quick-replies/quick-replies-tab.ts'),
   'tags-labels': () => import('./tags-labels/tags-labels-tab.ts'),

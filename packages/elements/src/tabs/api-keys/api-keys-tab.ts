@@ -67,8 +67,6 @@ export class CgApiKeysTab extends ListTab<ApiKey, GenerateApiKeyResponse> {
     ],
     order: 'created_at.desc',
     search: ['name', 'description'],
-    // Keys are written by functions, never over REST: the kit parses nothing with this.
-    schemas: { update: GenerateApiKeyRequest },
   })
   protected override readonly editable = false
   protected override readonly deletable = false

@@ -3,7 +3,7 @@ import { webhookEventTypes } from '@connectgain/contracts/webhook-event-types'
 import {
   RedeliverWebhookRequest,
   type WebhookConfiguration,
-  WebhookDelivery,
+  type WebhookDelivery,
 } from '@connectgain/contracts/webhooks'
 import { localized, msg, str } from '@lit/localize'
 import { css, html, LitElement, nothing } from 'lit'
@@ -95,7 +95,6 @@ export class CgWebhookDeliveries extends LitElement {
     order: 'created_at.desc',
     pageSize: 20,
     filters: () => logFilters(this.webhook.id, this.status, this.event),
-    schemas: { update: WebhookDelivery }, // read only: the kit parses nothing with it
   })
   private readonly redeliver = new FunctionController<WebhookDelivery>(this, {
     name: 'redeliver-webhook',
