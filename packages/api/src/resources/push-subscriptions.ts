@@ -5,6 +5,7 @@
  */
 import { PushSubscriptionInsert, PushSubscriptionRow, PushSubscriptionUpdate } from '@connectgain/contracts'
 import { pushSubscriptions } from '@connectgain/db'
+import { and, eq, ne } from 'drizzle-orm'
 import { ApiError } from '../errors.ts'
 import { defineResource, type Row } from '../rest/registry.ts'
 import { checkUrl } from '../webhooks/url-guard.ts'
@@ -39,6 +40,22 @@ export const pushSubscriptionsResource = defineResource({
     if (keys && typeof keys === 'object') Object.assign(stored, keys as { p256dh: string; auth: string })
     return stored
   },
+  // A browser has one subscription: when another member of the org signs in on it and subscribes, the browser
+  // is theirs now, and the member before stops getting pushes on a screen someone else is using.
+  onWrite: ({ after }, { db, caller }) =>
+    after && caller.kind === 'session'
+      ? [
+          db
+            .delete(pushSubscriptions)
+            .where(
+              and(
+                eq(pushSubscriptions.org_id, caller.orgId),
+                eq(pushSubscriptions.endpoint, String(after.endpoint)),
+                ne(pushSubscriptions.user_id, caller.userId),
+              ),
+            ),
+        ]
+      : [],
   sample: (n) => ({
     endpoint: `https://push.example.com/send/${n}`,
     expirationTime: null,
