@@ -20,12 +20,36 @@ export interface TableQueueOptions {
   pollMs?: number
 }
 
+/** The queue's two statements per job, with placeholders. */
+function prepareStatements(db: Db) {
+  const now = sql.placeholder('now')
+  const due = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(lte(jobs.run_at, now), or(isNull(jobs.locked_until), lte(jobs.locked_until, now))))
+    .orderBy(asc(jobs.run_at))
+    .limit(sql.placeholder('limit'))
+  return {
+    claim: db
+      .update(jobs)
+      .set({ locked_until: sql`${sql.placeholder('until')}`, attempts: sql`${jobs.attempts} + 1` })
+      .where(inArray(jobs.id, due))
+      .returning()
+      .prepare(),
+    done: db
+      .delete(jobs)
+      .where(eq(jobs.id, sql.placeholder('id')))
+      .prepare(),
+  }
+}
+
 export class TableQueue implements JobQueue {
   private readonly leaseMs: number
   private readonly batchSize: number
   private readonly pollMs: number
   private timer: ReturnType<typeof setTimeout> | undefined
   private running: Promise<number> | undefined
+  private prepared: ReturnType<typeof prepareStatements> | undefined
 
   constructor(
     private readonly ctx: JobContext,
@@ -39,6 +63,12 @@ export class TableQueue implements JobQueue {
 
   private get db(): Db {
     return this.ctx.db
+  }
+
+  /** The claim and the delete run for every job: built once (building a query costs more than running it). */
+  private get statements(): ReturnType<typeof prepareStatements> {
+    this.prepared ??= prepareStatements(this.db)
+    return this.prepared
   }
 
   async send(newJobs: readonly NewJob[]): Promise<void> {
@@ -55,32 +85,18 @@ export class TableQueue implements JobQueue {
   /** Claims up to `limit` due jobs atomically (one UPDATE … RETURNING), counting the attempt as it starts. */
   private async claim(limit: number): Promise<(typeof jobs.$inferSelect)[]> {
     const now = this.ctx.clock.now()
-    const due = this.db
-      .select({ id: jobs.id })
-      .from(jobs)
-      .where(
-        and(
-          lte(jobs.run_at, now.toISOString()),
-          or(isNull(jobs.locked_until), lte(jobs.locked_until, now.toISOString())),
-        ),
-      )
-      .orderBy(asc(jobs.run_at))
-      .limit(limit)
-    return this.db
-      .update(jobs)
-      .set({
-        locked_until: new Date(now.getTime() + this.leaseMs).toISOString(),
-        attempts: sql`${jobs.attempts} + 1`,
-      })
-      .where(inArray(jobs.id, due))
-      .returning()
+    return this.statements.claim.all({
+      now: now.toISOString(),
+      until: new Date(now.getTime() + this.leaseMs).toISOString(),
+      limit,
+    })
   }
 
   private async settle(row: typeof jobs.$inferSelect): Promise<void> {
     const job: JobMessage = JobMessageSchema.parse(row)
     const outcome = await runJob(this.handlers, this.ctx, job, row.attempts)
     if (outcome.ok) {
-      await this.db.delete(jobs).where(eq(jobs.id, row.id))
+      await this.statements.done.run({ id: row.id })
       return
     }
     const delay = nextDelaySeconds(outcome, row.attempts)
