@@ -5,7 +5,7 @@
  * endpoint's Retry-After. test-webhook and redeliver-webhook make an attempt now, through the same path.
  */
 import { type Db, newId, webhookConfigurations, webhookDeliveries, webhookMessages } from '@connectgain/db'
-import { and, count, eq, sql } from 'drizzle-orm'
+import { and, count, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { Config } from '../config.ts'
 import type { Clock } from '../deps.ts'
 import { type JobHandler, type JobOutcome, RETRY_DELAYS_SECONDS } from '../jobs/job.ts'
@@ -95,14 +95,13 @@ export async function attemptDelivery(
     created_at: now.toISOString(),
   }
   const change = health(endpoint, result.ok, result.gone, now)
-  const log = db.insert(webhookDeliveries).values(delivery)
   if (change) {
     await db.batch([
-      log,
+      db.insert(webhookDeliveries).values(delivery),
       db.update(webhookConfigurations).set(change).where(eq(webhookConfigurations.id, endpoint.id)),
     ])
   } else {
-    await log // the usual case, a success after a success: one statement
+    await statementsFor(db).log.run(delivery) // the usual case, a success after a success: one statement
   }
   return {
     delivery,
@@ -127,8 +126,11 @@ export function retryDelay(config: Config, attempt: number, random = Math.random
   return Math.round(delay * (1 + (random() * 2 - 1) * 0.1))
 }
 
-/** The job's two reads, built once per database (drizzle's `prepare`: building a query costs more than running it). */
-const buildReads = (db: Db) => ({
+/**
+ * What every delivery runs: the job's two reads and the log insert, built once per database (drizzle's `prepare`:
+ * building a query costs more than running it).
+ */
+const buildStatements = (db: Db) => ({
   endpoint: db
     .select()
     .from(webhookConfigurations)
@@ -139,17 +141,29 @@ const buildReads = (db: Db) => ({
     .from(webhookMessages)
     .where(eq(webhookMessages.id, sql.placeholder('id')))
     .prepare(),
+  log: db
+    .insert(webhookDeliveries)
+    .values(
+      Object.fromEntries(
+        Object.keys(getTableColumns(webhookDeliveries)).map((column) => [column, sql.placeholder(column)]),
+      ) as unknown as Delivery,
+    )
+    .prepare(),
 })
-const preparedReads = new WeakMap<Db, ReturnType<typeof buildReads>>()
+const prepared = new WeakMap<Db, ReturnType<typeof buildStatements>>()
+function statementsFor(db: Db): ReturnType<typeof buildStatements> {
+  let statements = prepared.get(db)
+  if (!statements) {
+    statements = buildStatements(db)
+    prepared.set(db, statements)
+  }
+  return statements
+}
 
 /** The `webhook.deliver` job: one attempt, then done, retried later, or dead once the schedule is spent. */
 export const deliverJob: JobHandler = async (payload, ctx, { attempt }): Promise<JobOutcome> => {
   const { message_id, webhook_id } = payload as DeliverPayload
-  let reads = preparedReads.get(ctx.db)
-  if (!reads) {
-    reads = buildReads(ctx.db)
-    preparedReads.set(ctx.db, reads)
-  }
+  const reads = statementsFor(ctx.db)
   const [endpoint] = await reads.endpoint.all({ id: webhook_id })
   const [message] = await reads.message.all({ id: message_id })
   // Deleted or disabled since the job was queued: nothing left to deliver.
