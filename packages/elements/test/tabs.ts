@@ -8,7 +8,9 @@ import { property } from 'lit/decorators.js'
 import { ApiClient } from '../src/api/client.ts'
 import type { CgSettings } from '../src/cg-settings.ts'
 import { apiContext, sessionContext } from '../src/context.ts'
+import type { CgDialog } from '../src/kit/cg-dialog.ts'
 import type { CgResourceList } from '../src/kit/cg-resource-list.ts'
+import type { CgSecretOnce } from '../src/kit/cg-secret-once.ts'
 import '../src/index.ts'
 import { readSession, type Session } from '../src/session.ts'
 import { apiUrl, type DevSession, devSession, uniqueSlug, until } from './session.ts'
@@ -153,4 +155,29 @@ export function listOf(root: ShadowRoot) {
     return tr?.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`) ?? null
   }
   return { list, rows, button }
+}
+
+/**
+ * The kit's shown-once secret dialog in `root` (a new key, a webhook secret): waits for it, reads the secret, ticks
+ * "I have stored it" when the panel asks, presses Done and waits for the dialog to close; resolves to the secret.
+ */
+export async function takeSecret(root: ShadowRoot): Promise<string> {
+  const panel = () => root.querySelector<CgSecretOnce>('cg-secret-once')
+  await until(
+    () =>
+      !!root.querySelector<CgDialog>('#cg-secret')?.open &&
+      !!panel()?.shadowRoot?.querySelector('cg-secret-field'),
+    'the secret',
+  )
+  await panel()!.updateComplete
+  const shown = panel()!.shadowRoot!
+  const secret = shown.querySelector('cg-secret-field')!.shadowRoot!.querySelector('input')!.value
+  const stored = shown.querySelector<HTMLInputElement>('#stored')
+  if (stored) {
+    stored.click()
+    await panel()!.updateComplete
+  }
+  shown.querySelector<HTMLButtonElement>('[part="done"]')!.click()
+  await until(() => !root.querySelector('#cg-secret'), 'the secret dialog closed')
+  return secret
 }

@@ -6,7 +6,7 @@ import * as z from 'zod/mini'
 import type { Config } from '../config.ts'
 import { ApiError } from '../errors.ts'
 import { sendPush } from '../push/send.ts'
-import type { VapidKeys } from '../push/vapid.ts'
+import { configuredVapid, type VapidKeys } from '../push/vapid.ts'
 import { defineFunction } from './registry.ts'
 
 const notConfigured = () =>
@@ -16,9 +16,9 @@ const notConfigured = () =>
 
 /** The server's VAPID keys, or 500 naming what to set. */
 export function vapidOf(config: Config): VapidKeys {
-  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: subject } = config
-  if (!publicKey || !privateKey || !subject) throw notConfigured()
-  return { publicKey, privateKey, subject }
+  const vapid = configuredVapid(config)
+  if (!vapid) throw notConfigured()
+  return vapid
 }
 
 export const pushConfigFunction = defineFunction({

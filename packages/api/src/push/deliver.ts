@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm'
 import type { JobHandler, JobOutcome } from '../jobs/job.ts'
 import type { PushJobPayload } from './outbox.ts'
 import { sendPush } from './send.ts'
+import { configuredVapid } from './vapid.ts'
 
 /** Seconds before retry N: 10 s, 1 min, 5 min, 30 min, 1 h. Six attempts in about 1 h 36 min, well within the TTL. */
 export const PUSH_RETRY_DELAYS_SECONDS = [10, 60, 300, 1800, 3600] as const
@@ -16,8 +17,8 @@ export const MAX_PUSH_RETRY_AFTER_SECONDS = 3600
 
 export const pushJob: JobHandler = async (raw, ctx, { attempt }): Promise<JobOutcome> => {
   const job = raw as PushJobPayload
-  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: subject } = ctx.config
-  if (!publicKey || !privateKey || !subject) {
+  const vapid = configuredVapid(ctx.config)
+  if (!vapid) {
     return { ok: false, retryable: false, reason: 'Web Push is not configured: set the VAPID_* variables' }
   }
   const [device] = await ctx.db
@@ -30,7 +31,7 @@ export const pushJob: JobHandler = async (raw, ctx, { attempt }): Promise<JobOut
     { endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } },
     job.payload,
     {
-      vapid: { publicKey, privateKey, subject },
+      vapid,
       ttlSeconds: job.ttl_seconds,
       urgency: job.urgency,
       ...(job.topic ? { topic: job.topic } : {}),

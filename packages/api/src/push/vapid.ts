@@ -60,3 +60,13 @@ export function checkVapidSubject(subject: string, mode: VapidMode): SubjectChec
   }
   return { ok: true }
 }
+
+/** The server's VAPID keys from its configuration; null when any of the three is not set. */
+export function configuredVapid(config: {
+  VAPID_PUBLIC_KEY?: string | undefined
+  VAPID_PRIVATE_KEY?: string | undefined
+  VAPID_SUBJECT?: string | undefined
+}): VapidKeys | null {
+  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: subject } = config
+  return publicKey && privateKey && subject ? { publicKey, privateKey, subject } : null
+}

@@ -33,25 +33,6 @@ export class CgCheckboxGroup extends FieldElement<string[]> {
     ...fieldStyles,
     choiceGroupStyles,
     css`
-      .option {
-        display: grid;
-        grid-template-columns: auto minmax(0, 1fr);
-        column-gap: var(--_space);
-        align-items: baseline;
-      }
-      .option input {
-        width: 1.1em;
-        height: 1.1em;
-        margin: 0;
-        accent-color: var(--_primary);
-        align-self: center;
-      }
-      .option label {
-        font-weight: normal;
-        overflow-wrap: anywhere;
-        cursor: pointer;
-      }
-      .option .description,
       .option details {
         grid-column: 2;
       }
@@ -72,18 +53,6 @@ export class CgCheckboxGroup extends FieldElement<string[]> {
       .option summary:focus-visible {
         outline: 2px solid var(--_focus);
         outline-offset: 2px;
-      }
-      .option .description {
-        color: var(--_muted);
-        font-size: 0.9em;
-      }
-      fieldset:disabled label {
-        color: var(--_muted);
-        cursor: default;
-      }
-      .error,
-      .help {
-        margin-top: calc(var(--_space) / 2);
       }
     `,
   ]

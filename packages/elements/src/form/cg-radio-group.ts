@@ -34,37 +34,6 @@ export class CgRadioGroup extends FieldElement<string> {
         flex-wrap: wrap;
         column-gap: calc(var(--_space) * 2);
       }
-      .option {
-        display: grid;
-        grid-template-columns: auto minmax(0, 1fr);
-        column-gap: var(--_space);
-        align-items: baseline;
-      }
-      .option input {
-        width: 1.1em;
-        height: 1.1em;
-        margin: 0;
-        accent-color: var(--_primary);
-        align-self: center;
-      }
-      .option label {
-        font-weight: normal;
-        overflow-wrap: anywhere;
-        cursor: pointer;
-      }
-      .option .description {
-        grid-column: 2;
-        color: var(--_muted);
-        font-size: 0.9em;
-      }
-      fieldset:disabled label {
-        color: var(--_muted);
-        cursor: default;
-      }
-      .error,
-      .help {
-        margin-top: calc(var(--_space) / 2);
-      }
     `,
   ]
 

@@ -63,7 +63,7 @@ export const fieldStyles = [
   `,
 ]
 
-/** A group of choices (radios, checkboxes): a bare fieldset, its legend as the label, the options stacked. */
+/** A group of choices (radios, checkboxes): a bare fieldset, its legend as the label, the options stacked, each a control beside its label and description. */
 export const choiceGroupStyles = css`
       fieldset {
         min-width: 0;
@@ -79,5 +79,36 @@ export const choiceGroupStyles = css`
       .options {
         display: grid;
         gap: calc(var(--_space) / 2);
+      }
+      .option {
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr);
+        column-gap: var(--_space);
+        align-items: baseline;
+      }
+      .option input {
+        width: 1.1em;
+        height: 1.1em;
+        margin: 0;
+        accent-color: var(--_primary);
+        align-self: center;
+      }
+      .option label {
+        font-weight: normal;
+        overflow-wrap: anywhere;
+        cursor: pointer;
+      }
+      .option .description {
+        grid-column: 2;
+        color: var(--_muted);
+        font-size: 0.9em;
+      }
+      fieldset:disabled label {
+        color: var(--_muted);
+        cursor: default;
+      }
+      .error,
+      .help {
+        margin-top: calc(var(--_space) / 2);
       }
 `

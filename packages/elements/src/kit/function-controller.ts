@@ -2,7 +2,6 @@
  * @module FunctionController: a tab's calls to one function (`POST /functions/v1/<name>`): the form that builds
  * its body, the contract's check before sending, and the server's field issues mapped onto the fields.
  */
-import type { FieldIssue } from '@connectgain/contracts/errors'
 import { toFieldIssues } from '@connectgain/contracts/issues'
 import { canCall, type FunctionName } from '@connectgain/contracts/permissions'
 import { ContextConsumer } from '@lit/context'
@@ -10,10 +9,8 @@ import type { ReactiveElement } from 'lit'
 import * as z from 'zod/mini'
 import { type ApiClient, ApiRequestError } from '../api/client.ts'
 import { apiContext, sessionContext } from '../context.ts'
-import type { FieldChangeDetail } from '../form/field-element.ts'
+import { byField, FormModel, same, type Values } from './form-model.ts'
 import type { Schema } from './resource.ts'
-
-type Values = Record<string, unknown>
 
 /** How a call went, as a value: its answer, a body the contract refused (nothing sent), or the server's refusal. */
 export type CallResult<T> =
@@ -40,37 +37,25 @@ export function callFunction<T>(api: ApiClient, name: FunctionName, body: unknow
   return api.request<T>(`/functions/v1/${name}`, { method: 'POST', body })
 }
 
-/** The first issue of each field. */
-const byField = (issues: readonly FieldIssue[]): Record<string, FieldIssue> => {
-  const out: Record<string, FieldIssue> = {}
-  for (const issue of issues) out[issue.field] ??= issue
-  return out
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? '') === JSON.stringify(b ?? '')
-
 /**
  * Takes the API client and session from the shell's context, like `ResourceController`. Its form half
  * (`values`, `errors`, `onFieldChange`, `submit()`) is what `renderField` binds a dialog's fields to; `call()`
  * sends a body of the tab's own (a row action). Failures are values; field issues land in `errors`.
  */
-export class FunctionController<Result> {
-  /** The form's values and the issues shown under its fields. */
-  values: Values = {}
-  errors: Record<string, FieldIssue> = {}
+export class FunctionController<Result> extends FormModel {
   /** A call is in flight. */
   busy = false
 
-  private initial: Values = {}
   /** The body the issues in `errors` are about. */
   private checked: Values = {}
   private readonly api: ContextConsumer<typeof apiContext, ReactiveElement>
   private readonly session: ContextConsumer<typeof sessionContext, ReactiveElement>
 
   constructor(
-    private readonly host: ReactiveElement,
+    host: ReactiveElement,
     readonly spec: FunctionSpec,
   ) {
+    super(host)
     this.api = new ContextConsumer(host, { context: apiContext, subscribe: true })
     this.session = new ContextConsumer(host, { context: sessionContext, subscribe: true })
   }
@@ -81,25 +66,12 @@ export class FunctionController<Result> {
     return session ? canCall(session.role, this.spec.name) : false
   }
 
-  /** Whether the form differs from where it started. */
-  get dirty(): boolean {
-    return Object.keys(this.values).some((k) => !same(this.values[k], this.initial[k]))
-  }
-
   /** Starts the form over from `values` (the spec's `initial` ones by default). */
-  reset(values: Values = this.spec.initial?.() ?? {}): void {
-    this.initial = { ...values }
-    this.values = { ...values }
-    this.errors = {}
-    this.host.requestUpdate()
+  override reset(values: Values = this.spec.initial?.() ?? {}): void {
+    super.reset(values)
   }
 
-  /** Use as `@cg-field-change=${fn.onFieldChange}` on the form. */
-  readonly onFieldChange = (event: CustomEvent<FieldChangeDetail>): void => {
-    this.set(event.detail.name, event.detail.value)
-  }
-
-  set(name: string, value: unknown): void {
+  override set(name: string, value: unknown): void {
     this.values = { ...this.values, [name]: value }
     this.recheck()
     this.host.requestUpdate()

@@ -8,8 +8,8 @@ import * as z from 'zod/mini'
 import { type ApiClient, ApiRequestError } from '../api/client.ts'
 import { canRetry, failureText } from '../api/failure-text.ts'
 import { apiContext, sessionContext } from '../context.ts'
-import type { FieldChangeDetail } from '../form/field-element.ts'
 import type { Session } from '../session.ts'
+import { byField, FormModel, type Values } from './form-model.ts'
 import { type ResourceSpec, restPath, type Schema } from './resource.ts'
 
 /** How the last load went: a list with no rows is `empty`. */
@@ -23,19 +23,7 @@ export type SaveResult<Row> =
 
 export type RemoveResult = { ok: true } | { ok: false; error: ApiRequestError }
 
-type Values = Record<string, unknown>
-
 const PAGE_SIZE = 25
-
-/** Equal as a form sees them: a missing value, null and '' are all "empty". */
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? '') === JSON.stringify(b ?? '')
-
-/** The first issue of each field. */
-const byField = (issues: readonly FieldIssue[]): Record<string, FieldIssue> => {
-  const out: Record<string, FieldIssue> = {}
-  for (const issue of issues) out[issue.field] ??= issue
-  return out
-}
 
 /** The values an insert schema fills in when a field is left out (`_default(…)`). */
 function defaultsOf(schema: Schema): Values {
@@ -62,7 +50,7 @@ const asApiError = (err: unknown): ApiRequestError => {
  * The form half holds the values being edited, the values last loaded or saved (so `dirty` and `changes`),
  * and per-field issues from the client-side parse of the contract schema and from the server's `details`.
  */
-export class ResourceController<Row extends { id: string }> implements ReactiveController {
+export class ResourceController<Row extends { id: string }> extends FormModel implements ReactiveController {
   status: LoadStatus = 'loading'
   /** Why the last load failed, in words for the member. */
   loadError = ''
@@ -79,11 +67,6 @@ export class ResourceController<Row extends { id: string }> implements ReactiveC
   row: Row | null = null
   /** `list`: the row being edited, `'new'` while creating one, null while the list shows. */
   editing: Row | 'new' | null = null
-  /** The form's values and the issues shown under its fields. */
-  values: Values = {}
-  errors: Record<string, FieldIssue> = {}
-
-  private initial: Values = {}
   private readonly api: ContextConsumer<typeof apiContext, ReactiveElement>
   private readonly sessionContext: ContextConsumer<typeof sessionContext, ReactiveElement>
   private loadedFor: unknown[] = []
@@ -91,9 +74,10 @@ export class ResourceController<Row extends { id: string }> implements ReactiveC
   private loads = 0
 
   constructor(
-    private readonly host: ReactiveElement,
+    host: ReactiveElement,
     readonly spec: ResourceSpec<Row>,
   ) {
+    super(host)
     host.addController(this)
     this.api = new ContextConsumer(host, { context: apiContext, subscribe: true })
     this.sessionContext = new ContextConsumer(host, { context: sessionContext, subscribe: true })
@@ -183,29 +167,7 @@ export class ResourceController<Row extends { id: string }> implements ReactiveC
 
   // ---- the form ----
 
-  /** The fields whose value differs from the last load or save. */
-  get changes(): Values {
-    return Object.fromEntries(Object.entries(this.values).filter(([k, v]) => !same(v, this.initial[k])))
-  }
-
-  get dirty(): boolean {
-    return Object.keys(this.changes).length > 0
-  }
-
-  /** Starts the form over from `values`. */
-  reset(values: Values): void {
-    this.initial = { ...values }
-    this.values = { ...values }
-    this.errors = {}
-    this.host.requestUpdate()
-  }
-
-  /** Use as `@cg-field-change=${resource.onFieldChange}` on the form. */
-  readonly onFieldChange = (event: CustomEvent<FieldChangeDetail>): void => {
-    this.set(event.detail.name, event.detail.value)
-  }
-
-  set(name: string, value: unknown): void {
+  override set(name: string, value: unknown): void {
     this.values = { ...this.values, [name]: value }
     // A field that shows an issue is checked again as the member fixes it.
     if (this.errors[name]) {

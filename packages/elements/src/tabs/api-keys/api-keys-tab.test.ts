@@ -2,7 +2,7 @@ import type { ApiKey, GenerateApiKeyResponse } from '@connectgain/contracts/api-
 import { expect, oneEvent } from '@open-wc/testing'
 import { sendKeys } from '@web/test-runner-commands'
 import { apiUrl, devSession, uniqueSlug, until } from '../../../test/session.ts'
-import { listOf, mountTab, openTab, rest, typeInto } from '../../../test/tabs.ts'
+import { listOf, mountTab, openTab, rest, takeSecret, typeInto } from '../../../test/tabs.ts'
 import type { CgDialog } from '../../kit/cg-dialog.ts'
 import type { CgSecretOnce } from '../../kit/cg-secret-once.ts'
 import type { CgApiKeysTab } from './api-keys-tab.ts'
@@ -108,19 +108,7 @@ async function open({
   }
 
   /** Waits for the shown-once key, ticks "I have stored it", presses Done; resolves to the key. */
-  async function storeKey(): Promise<string> {
-    await until(
-      () => !!dialog('secret')?.open && !!panel()?.shadowRoot?.querySelector('cg-secret-field'),
-      'the key',
-    )
-    await panel()!.updateComplete
-    const key = shownKey()
-    panel()!.shadowRoot!.querySelector<HTMLInputElement>('#stored')!.click()
-    await panel()!.updateComplete
-    panel()!.shadowRoot!.querySelector<HTMLButtonElement>('[part="done"]')!.click()
-    await until(() => !dialog('secret'), 'the key dialog closed')
-    return key
-  }
+  const storeKey = () => takeSecret(root)
 
   return {
     ...opened,

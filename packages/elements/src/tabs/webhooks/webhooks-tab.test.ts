@@ -4,7 +4,7 @@ import type { WebhookConfiguration, WebhookDelivery } from '@connectgain/contrac
 import { expect, oneEvent } from '@open-wc/testing'
 import { sendKeys } from '@web/test-runner-commands'
 import { apiUrl, devSession, uniqueSlug, until } from '../../../test/session.ts'
-import { listOf, mountTab, openTab, rest, typeInto } from '../../../test/tabs.ts'
+import { listOf, mountTab, openTab, rest, takeSecret, typeInto } from '../../../test/tabs.ts'
 import type { CgCheckboxGroup } from '../../form/cg-checkbox-group.ts'
 import type { CgDialog } from '../../kit/cg-dialog.ts'
 import type { CgResourceList } from '../../kit/cg-resource-list.ts'
@@ -70,24 +70,7 @@ async function open({ locale = '', seed = [] as Record<string, unknown>[] } = {}
   const toast = () => root.querySelector('cg-toast-region')!.shadowRoot!.textContent ?? ''
 
   /** Waits for the secret dialog; resolves to the secret shown (then closes it, ticking "stored" if asked). */
-  async function readSecret(): Promise<string> {
-    await until(
-      () => !!dialog('secret')?.open && !!panel()?.shadowRoot?.querySelector('cg-secret-field'),
-      'the secret',
-    )
-    await panel()!.updateComplete
-    const secret = panel()!
-      .shadowRoot!.querySelector('cg-secret-field')!
-      .shadowRoot!.querySelector('input')!.value
-    const stored = panel()!.shadowRoot!.querySelector<HTMLInputElement>('#stored')
-    if (stored) {
-      stored.click()
-      await panel()!.updateComplete
-    }
-    panel()!.shadowRoot!.querySelector<HTMLButtonElement>('[part="done"]')!.click()
-    await until(() => !dialog('secret'), 'the secret dialog closed')
-    return secret
-  }
+  const readSecret = () => takeSecret(root)
 
   return {
     ...opened,
