@@ -2,8 +2,8 @@
 import * as z from 'zod/mini'
 import { rule } from './issues.ts'
 import { meta } from './meta.ts'
-import { noControlCharacters } from './organizations.ts'
 import { patchOf } from './patch.ts'
+import { oneLineName } from './rules.ts'
 
 export const Contact = meta(
   z.object({
@@ -21,17 +21,7 @@ export type Contact = z.infer<typeof Contact>
 
 export const ContactInsert = meta(
   z.strictObject({
-    name: z
-      .string()
-      .check(
-        z.trim(),
-        z.minLength(1, 'Name is required'),
-        z.maxLength(200, 'Name must be at most 200 characters'),
-        z.refine(
-          noControlCharacters,
-          rule('no_control', 'Name cannot contain control characters such as line breaks'),
-        ),
-      ),
+    name: oneLineName(200),
     email: z.optional(z.nullable(z.email('Must be an email address such as ana@example.com'))),
     phone: z.optional(
       z.nullable(

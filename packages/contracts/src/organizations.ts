@@ -1,57 +1,24 @@
-/** @module Organization contract: the row, what PATCH/POST accept, and the field rules. */
+/** @module Organization contract: the row and what PATCH/POST accept; its shared field rules are in rules.ts. */
 import * as z from 'zod/mini'
 import { rule } from './issues.ts'
 import { meta } from './meta.ts'
+import { OrganizationSlug, oneLineName, TimeZone } from './rules.ts'
 
-/** Lowercase words of letters and digits joined by single hyphens. */
-export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+// The organization's field rules live in rules.ts; re-exported so `@connectgain/contracts/organizations` keeps them.
+export {
+  noControlCharacters,
+  OrganizationSlug,
+  slugPattern,
+  supportedTimeZones,
+  TimeZone,
+} from './rules.ts'
 
-const timeZones: ReadonlySet<string> = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])
 const currencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'))
 
-/** Every IANA zone this runtime knows, plus "UTC"; what the timezone dropdown lists. */
-export const supportedTimeZones = (): string[] => [...timeZones].sort()
 /** Every ISO 4217 code this runtime knows; what the currency dropdown lists. */
 export const supportedCurrencies = (): string[] => [...currencies].sort()
 
-/** No control characters (line breaks, tabs, NUL): one-line names. */
-export const noControlCharacters = (s: string): boolean => /^\P{Cc}*$/u.test(s)
-
-export const OrganizationName = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1, 'Name is required'),
-    z.maxLength(100, 'Name must be at most 100 characters'),
-    z.refine(
-      noControlCharacters,
-      rule('no_control', 'Name cannot contain control characters such as line breaks'),
-    ),
-  )
-
-export const OrganizationSlug = z.string().check(
-  z.minLength(2, 'Slug must be at least 2 characters'),
-  z.maxLength(48, 'Slug must be at most 48 characters'),
-  z.refine(
-    (s) => slugPattern.test(s),
-    rule(
-      'slug_format',
-      'Slug must be lowercase letters and digits joined by single hyphens, e.g. "my-company"',
-    ),
-  ),
-)
-
-export const TimeZone = meta(
-  z
-    .string()
-    .check(
-      z.refine(
-        (tz) => timeZones.has(tz),
-        rule('timezone', 'Unknown time zone: use an IANA name such as "America/New_York"'),
-      ),
-    ),
-  { description: 'An IANA time zone name, or "UTC".', examples: ['America/New_York'] },
-)
+export const OrganizationName = oneLineName(100)
 
 export const Currency = meta(
   z

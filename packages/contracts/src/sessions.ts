@@ -1,8 +1,8 @@
 /** @module Session contracts: minting session tokens for end users (host backend and demo route). */
 import * as z from 'zod/mini'
 import { meta } from './meta.ts'
-import { OrganizationSlug } from './organizations.ts'
 import { Role } from './roles.ts'
+import { OrganizationSlug } from './rules.ts'
 
 /** What both session routes answer: a short-lived JWT for `<cg-settings token>`. */
 export const SessionResponse = meta(

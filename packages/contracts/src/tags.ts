@@ -1,39 +1,16 @@
 /** @module Tags & Labels: a name unique per org, a colour, and what it applies to. */
 import * as z from 'zod/mini'
-import { rule } from './issues.ts'
 import { meta } from './meta.ts'
-import { noControlCharacters } from './organizations.ts'
 import { patchOf } from './patch.ts'
+import { HexColor, oneLineName } from './rules.ts'
+
+// Re-exported so `@connectgain/contracts/tags` keeps the colour rule it used to declare.
+export { HexColor, hexColorPattern } from './rules.ts'
 
 export const tagScopes = ['conversations', 'contacts', 'both'] as const
 export type TagScope = (typeof tagScopes)[number]
 
-/** `#rrggbb`, what `<input type=color>` gives. */
-export const hexColorPattern = /^#[0-9a-fA-F]{6}$/
-
-export const TagName = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1, 'Name is required'),
-    z.maxLength(50, 'Name must be at most 50 characters'),
-    z.refine(
-      noControlCharacters,
-      rule('no_control', 'Name cannot contain control characters such as line breaks'),
-    ),
-  )
-
-export const HexColor = meta(
-  z
-    .string()
-    .check(
-      z.refine(
-        (c) => hexColorPattern.test(c),
-        rule('hex_color', 'Colour must be a hex colour such as "#2456d3"'),
-      ),
-    ),
-  { description: 'A hex colour `#rrggbb`.', examples: ['#2456d3'] },
-)
+export const TagName = oneLineName(50)
 
 export const Tag = meta(
   z.object({

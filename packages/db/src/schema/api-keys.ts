@@ -1,15 +1,13 @@
 /** @module api_keys: org API keys, stored as a SHA-256 hash plus a display prefix and last four characters. */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { organizations } from './organizations.ts'
+import { createdAt, createdBy, idColumn, orgColumn } from './columns.ts'
 import { users } from './users.ts'
 
 export const apiKeys = sqliteTable(
   'api_keys',
   {
-    id: text('id').primaryKey(),
-    org_id: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    org_id: orgColumn(),
     name: text('name').notNull(),
     description: text('description'),
     prefix: text('prefix').notNull(),
@@ -20,8 +18,8 @@ export const apiKeys = sqliteTable(
       .notNull()
       .default('full'),
     hash: text('hash').notNull().unique(),
-    created_by: text('created_by').references(() => users.id, { onDelete: 'set null' }),
-    created_at: text('created_at').notNull(),
+    created_by: createdBy().references(() => users.id, { onDelete: 'set null' }),
+    created_at: createdAt(),
     expires_at: text('expires_at'),
     revoked_at: text('revoked_at'),
     last_used_at: text('last_used_at'),
@@ -36,10 +34,8 @@ export const apiKeys = sqliteTable(
 export const apiKeyUsage = sqliteTable(
   'api_key_usage',
   {
-    id: text('id').primaryKey(),
-    org_id: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    org_id: orgColumn(),
     key_id: text('key_id')
       .notNull()
       .references(() => apiKeys.id, { onDelete: 'cascade' }),

@@ -1,14 +1,12 @@
 /** @module audit_log: one row per change to a setting, written in the same batch as the change. */
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { organizations } from './organizations.ts'
+import { createdAt, idColumn, orgColumn } from './columns.ts'
 
 export const auditLog = sqliteTable(
   'audit_log',
   {
-    id: text('id').primaryKey(),
-    org_id: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    org_id: orgColumn(),
     actor_type: text('actor_type', { enum: ['user', 'api_key'] }).notNull(),
     actor_id: text('actor_id').notNull(),
     action: text('action', { enum: ['insert', 'update', 'delete', 'reveal'] }).notNull(),
@@ -16,7 +14,7 @@ export const auditLog = sqliteTable(
     row_id: text('row_id').notNull(),
     before: text('before', { mode: 'json' }).$type<Record<string, unknown> | null>(),
     after: text('after', { mode: 'json' }).$type<Record<string, unknown> | null>(),
-    created_at: text('created_at').notNull(),
+    created_at: createdAt(),
   },
   (t) => [index('audit_log_org_created').on(t.org_id, t.created_at)],
 )

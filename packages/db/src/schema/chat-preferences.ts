@@ -1,15 +1,13 @@
 /** @module chat_preferences: one member's chat and contact display preferences, one row per user and org. */
 import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { organizations } from './organizations.ts'
+import { idColumn, orgColumn, timestamps } from './columns.ts'
 import { users } from './users.ts'
 
 export const chatPreferences = sqliteTable(
   'chat_preferences',
   {
-    id: text('id').primaryKey(),
-    org_id: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    org_id: orgColumn(),
     user_id: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -24,8 +22,7 @@ export const chatPreferences = sqliteTable(
     default_contact_sort: text('default_contact_sort', { enum: ['last_activity', 'name', 'created_at'] })
       .notNull()
       .default('last_activity'),
-    created_at: text('created_at').notNull(),
-    updated_at: text('updated_at').notNull(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('chat_preferences_org_user').on(t.org_id, t.user_id)],
 )

@@ -1,20 +1,17 @@
 /** @module contacts: the people conversations are with. */
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { organizations } from './organizations.ts'
+import { createdBy, idColumn, orgColumn, timestamps } from './columns.ts'
 
 export const contacts = sqliteTable(
   'contacts',
   {
-    id: text('id').primaryKey(),
-    org_id: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    org_id: orgColumn(),
     name: text('name').notNull(),
     email: text('email'),
     phone: text('phone'),
-    created_by: text('created_by'),
-    created_at: text('created_at').notNull(),
-    updated_at: text('updated_at').notNull(),
+    created_by: createdBy(),
+    ...timestamps(),
   },
   (t) => [index('contacts_org_created').on(t.org_id, t.created_at)],
 )

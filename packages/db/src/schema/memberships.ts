@@ -1,20 +1,18 @@
 /** @module memberships: user × organization × role. */
 import { index, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core'
-import { organizations } from './organizations.ts'
+import { createdAt, idColumn, orgColumn } from './columns.ts'
 import { users } from './users.ts'
 
 export const memberships = sqliteTable(
   'memberships',
   {
-    id: text('id').primaryKey(),
-    org_id: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    org_id: orgColumn(),
     user_id: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ['owner', 'admin', 'agent', 'project_manager', 'team_admin'] }).notNull(),
-    created_at: text('created_at').notNull(),
+    created_at: createdAt(),
   },
   (t) => [unique('memberships_org_user').on(t.org_id, t.user_id), index('memberships_user').on(t.user_id)],
 )

@@ -1,6 +1,8 @@
 /** @module organizations: one row per tenant. */
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
+// Its id and timestamps are spelled out, not taken from columns.ts: that module's orgColumn() references this
+// table, and an import cycle between the two would make which one evaluates first matter.
 export const organizations = sqliteTable('organizations', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),

@@ -1,15 +1,13 @@
 /** @module Web Push: each member's browser subscriptions (keys kept for sending, never read back) and notification preferences. */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { organizations } from './organizations.ts'
+import { createdAt, idColumn, orgColumn, timestamps } from './columns.ts'
 import { users } from './users.ts'
 
 export const pushSubscriptions = sqliteTable(
   'push_subscriptions',
   {
-    id: text('id').primaryKey(),
-    org_id: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    org_id: orgColumn(),
     user_id: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -19,8 +17,7 @@ export const pushSubscriptions = sqliteTable(
     p256dh: text('p256dh').notNull(),
     auth: text('auth').notNull(),
     device_label: text('device_label'),
-    created_at: text('created_at').notNull(),
-    updated_at: text('updated_at').notNull(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('push_subscriptions_member_endpoint').on(t.org_id, t.user_id, t.endpoint)],
 )
@@ -28,10 +25,8 @@ export const pushSubscriptions = sqliteTable(
 export const notificationPreferences = sqliteTable(
   'notification_preferences',
   {
-    id: text('id').primaryKey(),
-    org_id: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    org_id: orgColumn(),
     user_id: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -44,8 +39,7 @@ export const notificationPreferences = sqliteTable(
       .default(true),
     all_new_conversations: integer('all_new_conversations', { mode: 'boolean' }).notNull().default(false),
     auto_subscribe: integer('auto_subscribe', { mode: 'boolean' }).notNull().default(true),
-    created_at: text('created_at').notNull(),
-    updated_at: text('updated_at').notNull(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('notification_preferences_member').on(t.org_id, t.user_id)],
 )
@@ -58,10 +52,8 @@ export const pushOutbox = sqliteTable(
   'push_outbox',
   {
     /** The write's notice id and the subscription's: one push per device per notice, whatever joins found. */
-    id: text('id').primaryKey(),
-    org_id: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    org_id: orgColumn(),
     subscription_id: text('subscription_id')
       .notNull()
       .references(() => pushSubscriptions.id, { onDelete: 'cascade' }),
@@ -70,7 +62,7 @@ export const pushOutbox = sqliteTable(
     urgency: text('urgency', { enum: ['very-low', 'low', 'normal', 'high'] }).notNull(),
     topic: text('topic'),
     ttl_seconds: integer('ttl_seconds').notNull(),
-    created_at: text('created_at').notNull(),
+    created_at: createdAt(),
   },
   (t) => [index('push_outbox_created').on(t.created_at)],
 )

@@ -1,22 +1,19 @@
 /** @module tags: Tags & Labels, a name unique per org (case-insensitive). */
 import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { organizations } from './organizations.ts'
+import { createdBy, idColumn, orgColumn, timestamps } from './columns.ts'
 
 export const tags = sqliteTable(
   'tags',
   {
-    id: text('id').primaryKey(),
-    org_id: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    org_id: orgColumn(),
     /** COLLATE NOCASE in the migration: "VIP" and "vip" are one tag. */
     name: text('name').notNull(),
     color: text('color').notNull(),
     scope: text('scope', { enum: ['conversations', 'contacts', 'both'] }).notNull(),
     description: text('description'),
-    created_by: text('created_by'),
-    created_at: text('created_at').notNull(),
-    updated_at: text('updated_at').notNull(),
+    created_by: createdBy(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('tags_org_name').on(t.org_id, t.name),

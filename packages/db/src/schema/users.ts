@@ -1,9 +1,10 @@
 /** @module users: a person, who may belong to several organizations through memberships. */
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { createdAt, idColumn } from './columns.ts'
 
 export const users = sqliteTable('users', {
-  id: text('id').primaryKey(),
+  id: idColumn(),
   email: text('email').notNull().unique(),
   name: text('name'),
-  created_at: text('created_at').notNull(),
+  created_at: createdAt(),
 })

@@ -3,15 +3,13 @@
  * batch as the change that caused them) and one delivery row per attempt.
  */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { organizations } from './organizations.ts'
+import { createdAt, createdBy, idColumn, orgColumn, timestamps } from './columns.ts'
 
 export const webhookConfigurations = sqliteTable(
   'webhook_configurations',
   {
-    id: text('id').primaryKey(),
-    org_id: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    org_id: orgColumn(),
     url: text('url').notNull(),
     events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
     /** AES-256-GCM under ENCRYPTION_KEY (secrets/encryption.ts); never readable over REST. */
@@ -24,9 +22,8 @@ export const webhookConfigurations = sqliteTable(
     disabled_reason: text('disabled_reason'),
     /** Since when every attempt has failed (null after a success); 5 days of it disables the endpoint. */
     failing_since: text('failing_since'),
-    created_by: text('created_by'),
-    created_at: text('created_at').notNull(),
-    updated_at: text('updated_at').notNull(),
+    created_by: createdBy(),
+    ...timestamps(),
   },
   (t) => [index('webhook_configurations_org').on(t.org_id)],
 )
@@ -35,14 +32,12 @@ export const webhookMessages = sqliteTable(
   'webhook_messages',
   {
     /** The `webhook-id` every delivery of this message carries, retries included. */
-    id: text('id').primaryKey(),
-    org_id: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    org_id: orgColumn(),
     event_type: text('event_type').notNull(),
     /** The body's `data`. */
     data: text('data', { mode: 'json' }).notNull(),
-    created_at: text('created_at').notNull(),
+    created_at: createdAt(),
     /** When its deliveries were queued; null until then (a dispatcher picks up what a crash left behind). */
     dispatched_at: text('dispatched_at'),
   },
@@ -52,10 +47,8 @@ export const webhookMessages = sqliteTable(
 export const webhookDeliveries = sqliteTable(
   'webhook_deliveries',
   {
-    id: text('id').primaryKey(),
-    org_id: text('org_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    org_id: orgColumn(),
     webhook_id: text('webhook_id')
       .notNull()
       .references(() => webhookConfigurations.id, { onDelete: 'cascade' }),
@@ -69,7 +62,7 @@ export const webhookDeliveries = sqliteTable(
     /** The first 2 KB of the response body. */
     response_body: text('response_body'),
     error: text('error'),
-    created_at: text('created_at').notNull(),
+    created_at: createdAt(),
   },
   (t) => [
     index('webhook_deliveries_webhook_created').on(t.webhook_id, t.created_at),
