@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { generateKey } from '../../packages/api/src/auth/key-format.ts'
+import { generateKey } from '../../packages/api/src/features/api-keys/key-format.ts'
 import { type Child, freePort, startChild } from './child.ts'
 
 const wrangler = join('node_modules', 'wrangler', 'bin', 'wrangler.js')

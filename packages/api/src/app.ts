@@ -1,13 +1,29 @@
-/** @module createApp(deps): the whole API as one Hono app; hosts only wire ports. */
+/**
+ * @module createApp(deps): the whole API as one Hono app; hosts only wire ports. This is where the features are
+ * composed: the generic core (rest/, functions/, jobs/, middleware/, config.ts) knows none of them by name.
+ */
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { StaticRoute } from './assets.ts'
-import { KeyUsage } from './auth/key-usage.ts'
-import { WindowRateLimiter } from './auth/rate-limit.ts'
+import { type ConfigResult, configSchema, parseConfigWith } from './config.ts'
 import type { Deps } from './deps.ts'
 import { ApiError } from './errors.ts'
-import { functionsFor } from './functions/index.ts'
+import type { Feature } from './feature.ts'
+import { apiKeyCredentials, apiKeysFeature, KeyUsage, WindowRateLimiter } from './features/api-keys/index.ts'
+import type { RateLimiter } from './features/api-keys/rate-limit.ts'
+import { auditFeature } from './features/audit/index.ts'
+import { domainFeature } from './features/domain/index.ts'
+import { lifecycleStagesFeature } from './features/lifecycle-stages/index.ts'
+import { pushFeature } from './features/push/index.ts'
+import { sessionsFeature } from './features/sessions/index.ts'
+import { settingsFeature } from './features/settings/index.ts'
+import { sidebarMenuFeature } from './features/sidebar-menu/index.ts'
+import { webhooksFeature } from './features/webhooks/index.ts'
+import type { FunctionDef } from './functions/registry.ts'
+import { reorderFunction } from './functions/reorder.ts'
 import { functionRoutes } from './functions/routes.ts'
-import { Dispatcher } from './jobs/dispatcher.ts'
+import { Dispatcher, type OutboxRound } from './jobs/dispatcher.ts'
+import { pruneFailures } from './jobs/failures.ts'
+import type { JobHandlers } from './jobs/job.ts'
 import { authenticate } from './middleware/auth.ts'
 import { limitBody } from './middleware/body-limit.ts'
 import { cors } from './middleware/cors.ts'
@@ -16,24 +32,69 @@ import { requestId } from './middleware/request-id.ts'
 import { renderDocsPage } from './openapi/docs-page.ts'
 import { buildOpenApi } from './openapi/openapi.ts'
 import { placeholderPage } from './placeholder-page.ts'
-import { registry as defaultRegistry } from './resources/index.ts'
-import type { Registry } from './rest/registry.ts'
+import { createRegistry, type Registry } from './rest/registry.ts'
 import { restRoutes } from './rest/routes.ts'
 import type { AppEnv } from './types.ts'
 
+/** Every feature, in the order the reference lists them. */
+export const features: readonly Feature[] = [
+  sessionsFeature,
+  settingsFeature,
+  sidebarMenuFeature,
+  lifecycleStagesFeature,
+  auditFeature,
+  apiKeysFeature,
+  domainFeature,
+  pushFeature,
+  webhooksFeature,
+]
+
+/** Every resource, and the row hooks every resource's writes run. */
+export const registry: Registry = createRegistry(
+  features.flatMap((f) => f.resources ?? []),
+  features.flatMap((f) => f.writeHooks ?? []),
+)
+/** The kit's own functions, then every feature's. */
+export const allFunctions: readonly FunctionDef[] = [
+  reorderFunction,
+  ...features.flatMap((f) => f.functions ?? []),
+]
+export const jobHandlers: JobHandlers = Object.assign({}, ...features.map((f) => f.jobs ?? {}))
+export const outboxes: readonly OutboxRound[] = features.flatMap((f) => f.outboxes ?? [])
+/** What the hosts run periodically: the job failure record's pruning and every feature's. */
+export const housekeeping = [pruneFailures, ...features.flatMap((f) => f.housekeeping ?? [])]
+
+const configRules = {
+  schema: configSchema(features.flatMap((f) => (f.config ? [f.config] : []))),
+  checks: features.flatMap((f) => (f.checkConfig ? [f.checkConfig] : [])),
+}
+export const ConfigSchema = configRules.schema
+
+/** Parses every variable the core and the features read; every problem names its variable. */
+export const parseConfig = (env: Record<string, string | undefined>): ConfigResult =>
+  parseConfigWith(configRules, env)
+
+/** The functions a mode serves: demo-only ones do not exist in production. */
+export const functionsFor = (mode: 'demo' | 'production') =>
+  allFunctions.filter((f) => mode === 'demo' || !f.demoOnly)
+
 export interface AppOptions {
-  /** The resources to serve; every registered resource by default (tests pass their own). */
+  /** The resources to serve; every feature's by default (tests pass their own). */
   registry?: Registry
   /** Static files the host serves ahead of the API (the element bundle, the demo page); they fall through when absent. */
   assets?: StaticRoute[]
+  /** Where API key use is counted; one per app unless the host passes its own (to flush it on shutdown). */
+  keyUsage?: KeyUsage
+  /** Where API key requests are counted against their limit; in memory per app unless the host passes one. */
+  rateLimiter?: RateLimiter
 }
 
 export function createApp(
   deps: Deps,
-  { registry = defaultRegistry, assets = [] }: AppOptions = {},
+  { registry: served = registry, assets = [], keyUsage, rateLimiter }: AppOptions = {},
 ): Hono<AppEnv> {
   const functions = functionsFor(deps.config.CG_MODE)
-  const openapi = buildOpenApi({ registry, functions })
+  const openapi = buildOpenApi({ registry: served, functions })
   const app = new Hono<AppEnv>()
 
   app.use(requestId)
@@ -57,7 +118,10 @@ export function createApp(
   // Only where they are needed: every middleware costs each request it runs for (GET /health included).
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', limitBody)
   // One dispatcher per app unless the host brings its own (to run it on a timer too).
-  const appDeps: Deps = { ...deps, outbox: deps.outbox ?? new Dispatcher(deps.db, deps.clock, deps.queue) }
+  const appDeps: Deps = {
+    ...deps,
+    outbox: deps.outbox ?? new Dispatcher(deps.db, deps.clock, deps.queue, outboxes),
+  }
   const withDeps: MiddlewareHandler<AppEnv> = (c, next) => {
     c.set('deps', appDeps)
     return next()
@@ -69,14 +133,16 @@ export function createApp(
   // The server is wherever the document was fetched from: clients and the Redocly rules need one.
   app.get('/openapi.json', (c) => c.json({ ...openapi, servers: [{ url: new URL(c.req.url).origin }] }))
   app.get('/docs', (c) => c.html(renderDocsPage(openapi)))
-  const auth = authenticate({
-    usage: deps.keyUsage ?? new KeyUsage(deps.db),
-    limiter: deps.rateLimiter ?? new WindowRateLimiter(),
-  })
+  const auth = authenticate([
+    apiKeyCredentials({
+      usage: keyUsage ?? new KeyUsage(deps.db),
+      limiter: rateLimiter ?? new WindowRateLimiter(),
+    }),
+  ])
   app.use('/rest/v1/*', withDeps, auth)
   app.use('/functions/v1/*', withDeps, auth)
-  app.route('/rest/v1', restRoutes(registry))
-  app.route('/functions/v1', functionRoutes(functions))
+  app.route('/rest/v1', restRoutes(served))
+  app.route('/functions/v1', functionRoutes(functions, served))
 
   // Answered, not thrown: Hono calls notFound outside the middleware's error handling, so a throw here would
   // skip what middleware adds after next() (the CORS headers).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { generateKey } from './auth/key-format.ts'
-import { parseConfig } from './config.ts'
+import { parseConfig } from './app.ts'
+import { generateKey } from './features/api-keys/key-format.ts'
 
 /** A P-256 key pair in base64url (the shapes web-push generates), for production configurations. */
 const vapid = {

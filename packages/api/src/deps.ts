@@ -1,18 +1,11 @@
 /** @module The ports a host wires into createApp: database, clock, job queue and configuration. */
 import type { Db } from '@connectgain/db'
 import type { Hashing } from './auth/hashing.ts'
-import type { KeyUsage } from './auth/key-usage.ts'
-import type { RateLimiter } from './auth/rate-limit.ts'
+import type { Clock } from './clock.ts'
 import type { Config } from './config.ts'
 import type { Dispatcher } from './jobs/dispatcher.ts'
 import type { JobQueue } from './jobs/job.ts'
-import type { Resolve } from './webhooks/url-guard.ts'
-
-/** Time, injectable so tests can move it (token expiry, key expiry). */
-export interface Clock {
-  now(): Date
-}
-export const systemClock: Clock = { now: () => new Date() }
+import type { Resolve } from './net/url-guard.ts'
 
 export interface Deps {
   db: Db
@@ -22,12 +15,8 @@ export interface Deps {
   queue: JobQueue
   /** The per-request hashes; WebCrypto unless the host wires node:crypto's. */
   hashing?: Hashing
-  /** Where API key use is counted; one per app unless the host passes its own (to flush it on shutdown). */
-  keyUsage?: KeyUsage
-  /** Where API key requests are counted against their limit; in memory per app unless the host passes one. */
-  rateLimiter?: RateLimiter
   /** DNS for the outbound URL guard at send time (the Node host's resolver); without it only the URL is checked. */
   resolve?: Resolve
-  /** Turns recorded webhook events into delivery jobs; kicked after each write that raised events. */
+  /** Turns what writes recorded in an outbox into jobs; kicked after each write that fed one. */
   outbox?: Dispatcher
 }

@@ -1,5 +1,6 @@
 /** @module @connectgain/api: createApp and the types hosts need. */
-export { createApp } from './app.ts'
-export { type Config, ConfigSchema, parseConfig } from './config.ts'
-export { type Clock, type Deps, systemClock } from './deps.ts'
+export { ConfigSchema, createApp, parseConfig } from './app.ts'
+export { type Clock, systemClock } from './clock.ts'
+export type { Config } from './config.ts'
+export type { Deps } from './deps.ts'
 export { seedDemo } from './seed.ts'

@@ -1,101 +1,15 @@
-/** @module Demo data and org/member provisioning shared by the demo seed and the session routes. */
-import { type Role, roles } from '@connectgain/contracts'
-import { apiKeys, type Db, memberships, newId, organizations, users } from '@connectgain/db'
-import { and, eq } from 'drizzle-orm'
-import type { BatchItem } from 'drizzle-orm/batch'
-import { auditStatement } from './audit/audit-log.ts'
-import { sha256Hex, storeApiKey } from './auth/api-keys.ts'
-import type { Caller } from './caller.ts'
-import type { Clock } from './deps.ts'
-
-export const DEMO_ORG = { slug: 'acme', name: 'Acme Inc' } as const
-
-const titleCase = (slug: string) =>
-  slug.replace(/(^|-)([a-z0-9])/g, (_, sep, ch) => `${sep ? ' ' : ''}${ch.toUpperCase()}`)
-
-/** The org with `slug`, created (UTC, USD) on first use. */
-export async function ensureOrg(db: Db, clock: Clock, slug: string, name = titleCase(slug)) {
-  const [existing] = await db.select().from(organizations).where(eq(organizations.slug, slug))
-  if (existing) return { org: existing, created: false }
-  const now = clock.now().toISOString()
-  const [org] = await db
-    .insert(organizations)
-    .values({ id: newId('org'), name, slug, created_at: now, updated_at: now })
-    .onConflictDoNothing()
-    .returning()
-  if (org) return { org, created: true }
-  // A concurrent first use won the race: read what it wrote.
-  const [winner] = await db.select().from(organizations).where(eq(organizations.slug, slug))
-  if (!winner) throw new Error(`organization ${slug} vanished while being created`)
-  return { org: winner, created: false }
-}
-
-/**
- * Finds or provisions the member with `email` in `orgId`. `role`, when given, becomes the member's
- * role; otherwise an existing member keeps theirs and a new one joins as `fallbackRole`. With an
- * `actor` (a function acting for a caller), an added member or a changed role is audited in the same batch.
- */
-export async function ensureMember(
-  db: Db,
-  clock: Clock,
-  input: {
-    orgId: string
-    email: string
-    name?: string | undefined
-    role?: Role | undefined
-    fallbackRole?: Role
-  },
-  actor?: Caller,
-): Promise<{ userId: string; role: Role }> {
-  const now = clock.now().toISOString()
-  const audit = (change: Parameters<typeof auditStatement>[1]) =>
-    actor ? [auditStatement({ db, caller: actor, now }, change)] : []
-  const [user] = await db.select().from(users).where(eq(users.email, input.email))
-  const userId = user?.id ?? newId('usr')
-  const [membership] = user
-    ? await db
-        .select()
-        .from(memberships)
-        .where(and(eq(memberships.org_id, input.orgId), eq(memberships.user_id, user.id)))
-    : []
-  const role = input.role ?? membership?.role ?? input.fallbackRole ?? 'agent'
-  if (user && membership) {
-    if (membership.role !== role) {
-      await db.batch([
-        db.update(memberships).set({ role }).where(eq(memberships.id, membership.id)),
-        ...audit({
-          action: 'update',
-          resource: 'memberships',
-          rowId: membership.id,
-          before: membership,
-          after: { ...membership, role },
-        }),
-      ])
-    }
-    return { userId, role }
-  }
-  const member = { id: newId('mem'), org_id: input.orgId, user_id: userId, role, created_at: now }
-  const writes: BatchItem<'sqlite'>[] = [
-    ...(user
-      ? []
-      : [
-          db
-            .insert(users)
-            .values({ id: userId, email: input.email, name: input.name ?? null, created_at: now }),
-        ]),
-    db.insert(memberships).values(member),
-    ...audit({ action: 'insert', resource: 'memberships', rowId: member.id, before: null, after: member }),
-  ]
-  await db.batch(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
-  return { userId, role }
-}
-
-/** The member of `slug`'s org who has `role` in the demo data: `<role>@<slug>.test`. */
-export const demoEmail = (role: Role, slug: string) => `${role.replaceAll('_', '-')}@${slug}.test`
+/** @module The demo data: "Acme Inc" with one member per role, and the demo API key. */
+import { roles } from '@connectgain/contracts'
+import { apiKeys, type Db } from '@connectgain/db'
+import { eq } from 'drizzle-orm'
+import { registry } from './app.ts'
+import type { Clock } from './clock.ts'
+import { sha256Hex, storeApiKey } from './features/api-keys/api-keys.ts'
+import { DEMO_ORG, demoEmail, ensureMember, ensureOrg } from './features/sessions/members.ts'
 
 /** Seeds "Acme Inc" with one member per role and, when given, the demo API key (idempotent). */
 export async function seedDemo(db: Db, clock: Clock, demoApiKey?: string): Promise<{ orgId: string }> {
-  const { org } = await ensureOrg(db, clock, DEMO_ORG.slug, DEMO_ORG.name)
+  const { org } = await ensureOrg(db, clock, registry, DEMO_ORG.slug, DEMO_ORG.name)
   for (const role of roles) {
     await ensureMember(db, clock, { orgId: org.id, email: demoEmail(role, org.slug), fallbackRole: role })
   }

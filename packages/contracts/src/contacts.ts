@@ -11,6 +11,7 @@ export const Contact = meta(
     name: z.string(),
     email: z.nullable(z.string()),
     phone: z.nullable(z.string()),
+    lifecycle_stage_id: z.nullable(z.string()),
     created_by: z.nullable(z.string()),
     created_at: z.string(),
     updated_at: z.string(),
@@ -33,6 +34,13 @@ export const ContactInsert = meta(
               rule('e164', 'Must be an international number such as +34600111222'),
             ),
           ),
+      ),
+    ),
+    lifecycle_stage_id: z.optional(
+      z.nullable(
+        meta(z.string(), {
+          description: 'A lifecycle stage of the organization; the default stage when omitted.',
+        }),
       ),
     ),
   }),

@@ -46,6 +46,8 @@ export const resourcePolicies = {
   notification_preferences: 'personal',
   webhook_configurations: 'admin_only',
   webhook_deliveries: 'admin_read_only', // one row per attempt, written by the delivery job
+  lifecycle_stages: 'org_settings',
+  sidebar_items: 'org_settings', // every member and API key reads it: the host app draws its sidebar from it
 } as const satisfies Record<string, PolicyName>
 export type ResourceName = keyof typeof resourcePolicies
 export const resourceNames = Object.keys(resourcePolicies) as ResourceName[]
@@ -63,6 +65,8 @@ export const functionPolicies = {
   'redeliver-webhook': admins,
   'push-config': roles, // every member may subscribe their own devices
   'test-push': roles, // to the caller's own devices
+  'delete-lifecycle-stage': admins,
+  'reset-sidebar-menu': admins,
 } as const satisfies Record<string, readonly RoleName[]>
 export type FunctionName = keyof typeof functionPolicies
 export const functionNames = Object.keys(functionPolicies) as FunctionName[]

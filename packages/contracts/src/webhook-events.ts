@@ -16,6 +16,7 @@ const contact = {
   name: 'Ana García',
   email: 'ana@example.com',
   phone: '+34600111222',
+  lifecycle_stage_id: 'lcs_01JDX5Q2W8Z3N4M5P6R7S8T9V3',
   created_by: 'usr_01JDX5Q2W8Z3N4M5P6R7S8T9V1',
   created_at: at,
   updated_at: at,

@@ -3,7 +3,7 @@ import { type Role, roles, type SessionResponse } from '@connectgain/contracts'
 import { sign } from 'hono/jwt'
 import { decodeBase64Url } from 'hono/utils/encode'
 import type { Caller } from '../caller.ts'
-import type { Clock } from '../deps.ts'
+import type { Clock } from '../clock.ts'
 import { type Hashing, webCryptoHashing } from './hashing.ts'
 
 export const SESSION_TTL_SECONDS = 3600

@@ -141,7 +141,8 @@ export function registerApiKeyLimitsContract(target: Target): void {
           token: owner.access_token,
           body: { key_id: key.id, day: '2026-01-01', requests: 1000 },
         }),
-        { status: 403, code: '42501' },
+        // The server counts usage: no role may write it, so the method itself is refused.
+        { status: 405, code: 'CG405' },
       )
     })
 

@@ -3,7 +3,7 @@
  * the checksummed format refused before any look-up, expiry, and the `read_only` scope.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { generateKey } from '../auth/key-format.ts'
+import { generateKey } from '../features/api-keys/key-format.ts'
 import {
   devSession,
   expectError,

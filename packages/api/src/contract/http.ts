@@ -1,7 +1,7 @@
 /** @module Contract-suite helpers: requests through the target, the one error-envelope check, sessions and org reads. */
 import { type Action, can, type ResourceName, type Role, roles } from '@connectgain/contracts'
 import { expect } from 'vitest'
-import type { ContractTarget } from './suite.ts'
+import type { ContractTarget } from './target.ts'
 
 /** The host under test, available once the suite's beforeAll ran. */
 export type Target = () => ContractTarget

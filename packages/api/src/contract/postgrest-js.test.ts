@@ -134,7 +134,7 @@ describe('@supabase/postgrest-js against the app', () => {
       expect(status).toBe(405)
       expect(error).toEqual({
         code: 'CG405',
-        message: 'organizations does not support this method',
+        message: 'organizations does not support POST',
         details: null,
         hint: expect.stringMatching(/PATCH/),
       })

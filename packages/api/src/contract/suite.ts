@@ -1,27 +1,22 @@
 /** @module The API contract suite: HTTP-only tests any host (Node, workerd) must pass, composed from the *.contract.ts files. */
 import { afterAll, beforeAll, describe } from 'vitest'
-import { registry } from '../resources/index.ts'
+import { registry } from '../app.ts'
 import { registerApiKeyLimitsContract } from './api-key-limits.contract.ts'
 import { registerApiKeysContract } from './api-keys.contract.ts'
 import { registerAuthContract } from './auth.contract.ts'
 import { registerDevSessionContract } from './dev-session.contract.ts'
 import { registerDomainContract } from './domain.contract.ts'
+import { registerOrderedListsContract } from './ordered-lists.contract.ts'
 import { registerOrganizationAccessContract } from './organization-access.contract.ts'
 import { registerOrganizationsContract } from './organizations.contract.ts'
 import { registerPlatformContract } from './platform.contract.ts'
 import { registerPushContract } from './push.contract.ts'
 import { describeResourceContract } from './resource.contract.ts'
 import { registerSessionsContract } from './sessions.contract.ts'
+import type { ContractTarget } from './target.ts'
 import { registerWebhooksContract, seedDeliveryLog } from './webhooks.contract.ts'
 
-export interface ContractTarget {
-  /** Sends a request to the host; path like '/rest/v1/organizations?id=eq.x'. */
-  fetch(path: string, init?: RequestInit): Promise<Response>
-  /** Keys created by the host harness for the demo org ("acme"): active, revoked, expired. */
-  keys: { active: string; revoked: string; expired: string }
-  /** Moves the host's clock forward, where the host supports it (undefined: skip time-based tests). */
-  advanceClock?: (ms: number) => void
-}
+export type { ContractTarget } from './target.ts'
 
 /**
  * Registers the whole contract against one host. The parts share that host (and its database),
@@ -56,6 +51,7 @@ export function describeApiContract(
     for (const resource of registry.values()) describeResourceContract(current, resource)
     registerSessionsContract(current)
     registerDomainContract(current)
+    registerOrderedListsContract(current)
     registerWebhooksContract(current)
     registerPushContract(current)
     // Moves the host clock about an hour forward (a key's expiry, a roll's overlap); later parts mint their own sessions.

@@ -4,7 +4,7 @@
  * the fetch handler's real clock skips. Requests carry an execution context, as in production (`waitUntil`).
  */
 import { createExecutionContext, env } from 'cloudflare:test'
-import { parseConfig } from '../config.ts'
+import { parseConfig } from '../app.ts'
 import { buildWorkerHost } from '../hosts/worker-host.ts'
 import { TestClock } from '../test-utils/clock.ts'
 import { workerTarget } from '../test-utils/worker-contract-target.ts'

@@ -1,6 +1,6 @@
 /** @module The API contract suite against the Worker host's fetch handler (SELF), inside workerd with a local D1. */
 import { SELF } from 'cloudflare:test'
-import { systemClock } from '../deps.ts'
+import { systemClock } from '../clock.ts'
 import { workerTarget } from '../test-utils/worker-contract-target.ts'
 import { describeApiContract } from './suite.ts'
 

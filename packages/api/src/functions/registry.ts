@@ -3,6 +3,7 @@ import type { FunctionName } from '@connectgain/contracts'
 import type { z } from 'zod'
 import type { Caller } from '../caller.ts'
 import type { Deps } from '../deps.ts'
+import type { Registry } from '../rest/registry.ts'
 
 /**
  * Who may call: `public` needs no credentials; `api_key` needs an org API key (server-to-server);
@@ -12,6 +13,10 @@ export type FunctionAuth = 'public' | 'api_key' | 'member'
 
 export interface FunctionContext<A extends FunctionAuth> {
   deps: Deps
+  /** The resources the app serves: a function that writes rows commits them through the registry's hooks. */
+  registry: Registry
+  /** Runs work after the response (`waitUntil` on Workers): kicking the outbox after a commit. */
+  background: (work: Promise<unknown>) => void
   caller: A extends 'public' ? Caller | null : Caller
 }
 

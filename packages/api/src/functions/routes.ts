@@ -2,14 +2,16 @@
 import { canCall } from '@connectgain/contracts'
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { inBackground } from '../background.ts'
 import { ApiError } from '../errors.ts'
 import { requireCaller } from '../middleware/auth.ts'
 import { readJsonBody } from '../middleware/body.ts'
+import type { Registry } from '../rest/registry.ts'
 import { parseBody } from '../rest/validate.ts'
 import type { AppEnv } from '../types.ts'
 import type { FunctionDef } from './registry.ts'
 
-export function functionRoutes(functions: readonly FunctionDef[]): Hono<AppEnv> {
+export function functionRoutes(functions: readonly FunctionDef[], registry: Registry): Hono<AppEnv> {
   const byName = new Map(functions.map((f) => [f.name, f]))
   const app = new Hono<AppEnv>()
   app.all('/:name{.+}', async (c) => {
@@ -44,7 +46,15 @@ export function functionRoutes(functions: readonly FunctionDef[]): Hono<AppEnv> 
     }
     const body = method === 'GET' ? {} : await readJsonBody(c)
     const input = parseBody(fn.input, body, name, { noun: 'field' })
-    const output = z.parse(fn.output, await fn.handler(input, { deps: c.get('deps'), caller }))
+    const output = z.parse(
+      fn.output,
+      await fn.handler(input, {
+        deps: c.get('deps'),
+        registry,
+        background: (work) => inBackground(c, work),
+        caller,
+      }),
+    )
     return c.json(output, fn.status ?? 200)
   })
   return app

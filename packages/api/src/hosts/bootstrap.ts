@@ -3,15 +3,17 @@
  * database that has none. Writes through DATABASE_URL, or with `--sql` prints SQL for
  * `wrangler d1 execute DB --remote --file …`. The key is printed once and never stored in clear.
  */
+
 import { parseArgs } from 'node:util'
 import { OrganizationName, OrganizationSlug } from '@connectgain/contracts'
 import { newId } from '@connectgain/db'
 import { openDb } from '@connectgain/db/client'
 import { migrateDb } from '@connectgain/db/migrate'
 import { z } from 'zod'
-import { apiKeyRow, createApiKey, generateKey } from '../auth/api-keys.ts'
-import { systemClock } from '../deps.ts'
-import { ensureMember, ensureOrg } from '../seed.ts'
+import { registry } from '../app.ts'
+import { systemClock } from '../clock.ts'
+import { apiKeyRow, createApiKey, generateKey } from '../features/api-keys/api-keys.ts'
+import { ensureMember, ensureOrg } from '../features/sessions/members.ts'
 
 const Args = z.object({
   name: OrganizationName,
@@ -86,7 +88,7 @@ async function main(): Promise<number> {
   const { db, close } = await openDb(url, process.env.DATABASE_AUTH_TOKEN)
   try {
     await migrateDb(db)
-    const { org } = await ensureOrg(db, systemClock, parsed.slug, parsed.name)
+    const { org } = await ensureOrg(db, systemClock, registry, parsed.slug, parsed.name)
     const owner = await ensureMember(db, systemClock, { orgId: org.id, email: parsed.owner, role: 'owner' })
     const { key } = await createApiKey(db, systemClock, {
       orgId: org.id,

@@ -2,8 +2,9 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import webPush from 'web-push'
-import { generateKey } from '../auth/key-format.ts'
-import { type ConfigResult, parseConfig } from '../config.ts'
+import { parseConfig } from '../app.ts'
+import type { ConfigResult } from '../config.ts'
+import { generateKey } from '../features/api-keys/key-format.ts'
 
 const SECRETS_FILE = 'secrets.json'
 

@@ -1,6 +1,6 @@
 /** @module The Node DNS port answers real lookups: localhost resolves to loopback, an unknown name fails. */
 import { describe, expect, it } from 'vitest'
-import { checkResolved, isPublicAddress } from '../webhooks/url-guard.ts'
+import { checkResolved, isPublicAddress } from '../net/url-guard.ts'
 import { nodeResolve } from './node-resolver.ts'
 
 describe('nodeResolve', () => {

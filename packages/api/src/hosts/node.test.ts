@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import webPush from 'web-push'
-import { isWellFormedKey } from '../auth/key-format.ts'
+import { isWellFormedKey } from '../features/api-keys/key-format.ts'
 import { IMMUTABLE, REVALIDATE } from './compressed-assets.ts'
 
 /** The VAPID variables production requires (a key pair made for the test, a reachable subject). */

@@ -4,15 +4,12 @@ import { join, resolve } from 'node:path'
 import { openDb } from '@connectgain/db/client'
 import { migrateDb } from '@connectgain/db/migrate'
 import { serve } from '@hono/node-server'
-import { createApp } from '../app.ts'
-import { KeyUsage } from '../auth/key-usage.ts'
-import { systemClock } from '../deps.ts'
+import { createApp, jobHandlers, outboxes, housekeeping as prunes } from '../app.ts'
+import { systemClock } from '../clock.ts'
+import { KeyUsage } from '../features/api-keys/key-usage.ts'
 import { Dispatcher } from '../jobs/dispatcher.ts'
-import { pruneFailures } from '../jobs/failures.ts'
-import { jobHandlers } from '../jobs/handlers.ts'
 import { TableQueue } from '../jobs/table-queue.ts'
 import { seedDemo } from '../seed.ts'
-import { pruneWebhookLog } from '../webhooks/retention.ts'
 import { loadNodeConfig } from './node-config.ts'
 import { nodeHashing } from './node-hashing.ts'
 import { nodeResolve } from './node-resolver.ts'
@@ -44,17 +41,18 @@ const queue = new TableQueue(ctx, jobHandlers, { leaseMs: config.JOB_LEASE_SECON
 queue.start()
 const housekeeping = setInterval(() => {
   const now = systemClock.now()
-  void pruneFailures(db, now)
-  void pruneWebhookLog(db, now).catch((err) => console.error(`webhook log pruning failed: ${err.message}`))
+  for (const prune of prunes) {
+    prune(db, now).catch((err: Error) => console.error(`housekeeping failed: ${err.message}`))
+  }
 }, 3_600_000)
 // Every write that raises events kicks the outbox; this catches what a crash left between commit and kick.
-const outbox = new Dispatcher(db, systemClock, queue)
+const outbox = new Dispatcher(db, systemClock, queue, outboxes)
 const sweep = setInterval(() => void outbox.kick(), 5_000)
 
 const keyUsage = new KeyUsage(db)
 const app = createApp(
-  { ...ctx, queue, hashing: nodeHashing, keyUsage, outbox },
-  { assets: staticAssets(config.CG_MODE) },
+  { ...ctx, queue, hashing: nodeHashing, outbox },
+  { assets: staticAssets(config.CG_MODE), keyUsage },
 )
 
 const server = serve({ fetch: app.fetch, port: config.PORT }, () => {

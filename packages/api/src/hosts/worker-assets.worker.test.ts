@@ -4,7 +4,7 @@
  */
 import { createExecutionContext, env, SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { parseConfig } from '../config.ts'
+import { parseConfig } from '../app.ts'
 import { buildWorkerHost } from './worker-host.ts'
 
 describe('Worker static assets', () => {

@@ -6,10 +6,10 @@ import type { Fetcher, Queue } from '@cloudflare/workers-types'
 import type { JobMessage } from '@connectgain/contracts'
 import { openWorkerDb, type WorkerDbEnv } from '@connectgain/db/worker'
 import type { MiddlewareHandler } from 'hono'
-import { createApp } from '../app.ts'
+import { createApp, outboxes, parseConfig } from '../app.ts'
 import { DEMO_ROUTES, DEMO_SERVICE_WORKER, ELEMENT_ROUTES, type StaticRoute } from '../assets.ts'
-import { type Config, parseConfig } from '../config.ts'
-import { type Clock, systemClock } from '../deps.ts'
+import { type Clock, systemClock } from '../clock.ts'
+import type { Config } from '../config.ts'
 import { CloudflareQueue } from '../jobs/cloudflare-queue.ts'
 import { Dispatcher } from '../jobs/dispatcher.ts'
 import type { JobContext } from '../jobs/job.ts'
@@ -54,7 +54,7 @@ export function forgetHost(): void {
 export function buildWorkerHost(env: Env, config: Config, clock: Clock = systemClock): Host {
   const ctx: JobContext = { db: openWorkerDb(env), clock, config }
   const queue = new CloudflareQueue(env.JOBS, ctx)
-  const outbox = new Dispatcher(ctx.db, clock, queue)
+  const outbox = new Dispatcher(ctx.db, clock, queue, outboxes)
   const app = createApp(
     { ...ctx, queue, hashing: nodeHashing, outbox },
     { assets: workerAssets(env, config) },

@@ -4,11 +4,9 @@
  */
 
 import type { ExportedHandler } from '@cloudflare/workers-types'
+import { housekeeping, jobHandlers } from '../app.ts'
 import { ApiError } from '../errors.ts'
 import { consumeJobs, DEAD_LETTER_QUEUE, recordDeadLetters } from '../jobs/cloudflare-queue.ts'
-import { pruneFailures } from '../jobs/failures.ts'
-import { jobHandlers } from '../jobs/handlers.ts'
-import { pruneWebhookLog } from '../webhooks/retention.ts'
 import { type Env, forgetHost, hostFor } from './worker-host.ts'
 
 export type { Env } from './worker-host.ts'
@@ -51,8 +49,7 @@ export default {
     if ('errors' in host) throw new Error(`misconfigured: ${host.errors.join('; ')}`)
     if (controller.cron === DAILY) {
       const now = host.ctx.clock.now()
-      await pruneFailures(host.ctx.db, now)
-      await pruneWebhookLog(host.ctx.db, now)
+      for (const prune of housekeeping) await prune(host.ctx.db, now)
     } else {
       await host.outbox.kick() // what a crash left between a write's commit and its kick
     }

@@ -4,22 +4,14 @@
  * crash between a commit and its kick delays the jobs, never loses them.
  */
 import type { Db } from '@connectgain/db'
-import type { Clock } from '../deps.ts'
-import { dispatchPushOutbox } from '../push/outbox.ts'
-import { dispatchOutbox } from '../webhooks/dispatch.ts'
+import type { Clock } from '../clock.ts'
 import type { JobQueue } from './job.ts'
 
 /** Rows one round takes at most; a round that took this many is followed by another. */
 const ROUND = 100
 
 /** One round of one outbox: queues up to ROUND rows' jobs, returns how many it took. */
-type OutboxRound = (db: Db, clock: Clock, queue: JobQueue) => Promise<number>
-
-/** Every outbox, dispatched in this order. */
-const outboxes: readonly OutboxRound[] = [
-  dispatchOutbox,
-  (db, _clock, queue) => dispatchPushOutbox(db, queue),
-]
+export type OutboxRound = (db: Db, clock: Clock, queue: JobQueue) => Promise<number>
 
 /** Runs dispatch rounds one at a time: kicks while one runs coalesce into one more round after it. */
 export class Dispatcher {
@@ -30,6 +22,8 @@ export class Dispatcher {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly queue: JobQueue,
+    /** Every outbox, dispatched in this order (the features' outboxes, as app.ts composes them). */
+    private readonly outboxes: readonly OutboxRound[],
     private readonly onError: (message: string) => void = (m) => console.error(m),
   ) {}
 
@@ -49,7 +43,7 @@ export class Dispatcher {
     do {
       this.again = false
       // Each outbox on its own: one that fails (logged, swept again later) does not hold up the others.
-      for (const round of outboxes) {
+      for (const round of this.outboxes) {
         try {
           while ((await round(this.db, this.clock, this.queue)) === ROUND) {}
         } catch (err) {

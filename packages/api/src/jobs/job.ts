@@ -1,9 +1,9 @@
 /** @module Jobs: handlers (shared by both hosts), the retry schedule, and running one job to an outcome. */
 import type { JobMessage } from '@connectgain/contracts'
 import { type Db, newId } from '@connectgain/db'
+import type { Clock } from '../clock.ts'
 import type { Config } from '../config.ts'
-import type { Clock } from '../deps.ts'
-import type { Resolve } from '../webhooks/url-guard.ts'
+import type { Resolve } from '../net/url-guard.ts'
 
 /** What a handler may use. (Not the queue: a job that needs a follow-up returns it, it does not enqueue.) */
 export interface JobContext {

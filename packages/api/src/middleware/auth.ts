@@ -1,10 +1,9 @@
-/** @module Authentication: reads a session JWT or an `ak_` API key (rate-limited, its use counted) and sets the caller (or null). */
+/**
+ * @module Authentication: reads the credential, a session JWT or one a feature's scheme claims (an `ak_` API
+ * key), and sets the caller (or null).
+ */
 import type { Context, MiddlewareHandler } from 'hono'
-import { API_KEY_PREFIX, authenticateApiKey, isAcceptedKeyFormat } from '../auth/api-keys.ts'
-import type { KeyUsage } from '../auth/key-usage.ts'
-import { type RateLimiter, rateLimitHeaders } from '../auth/rate-limit.ts'
 import { verifySession } from '../auth/session-token.ts'
-import { inBackground } from '../background.ts'
 import type { Caller } from '../caller.ts'
 import { ApiError } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
@@ -12,7 +11,7 @@ import { requestHeader } from './headers.ts'
 
 const realm = 'Bearer realm="connectgain"'
 
-function unauthorized(message: string, hint: string | null = null, invalid = true): ApiError {
+export function unauthorized(message: string, hint: string | null = null, invalid = true): ApiError {
   const quoted = message.replaceAll('"', "'")
   return new ApiError('PGRST301', message, {
     hint,
@@ -39,49 +38,28 @@ function readCredential(c: Context): string | null {
   return apikey ? apikey : null
 }
 
-/** Where API key requests are counted (usage) and limited (rate). */
-export interface KeyServices {
-  usage: KeyUsage
-  limiter: RateLimiter
+/** A kind of credential a feature brings (API keys): it claims its credentials and answers their caller. */
+export interface CredentialScheme {
+  /** Whether `credential` is this scheme's (by its prefix, say): a claimed credential is never read as a session. */
+  claims(credential: string): boolean
+  /** The caller it stands for; throws 401 (or 429) when it stands for none. */
+  authenticate(credential: string, c: Context<AppEnv>): Promise<Caller>
 }
 
-/** Reads the credential and sets the caller; an API key is also rate-limited and its use counted. */
-export function authenticate({ usage, limiter }: KeyServices): MiddlewareHandler<AppEnv> {
+/** Reads the credential and sets the caller: the scheme that claims it decides, else it must be a session JWT. */
+export function authenticate(schemes: readonly CredentialScheme[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const credential = readCredential(c)
-    const { db, clock, config, hashing } = c.get('deps')
     let caller: Caller | null = null
-    if (credential?.startsWith(API_KEY_PREFIX)) {
-      // The checksum catches a typo or a truncated copy without a database read.
-      if (!isAcceptedKeyFormat(credential)) {
-        throw unauthorized(
-          'invalid API key format',
-          'An API key is ak_ followed by 38 letters and digits; copy it whole, without spaces or quotes',
-        )
+    if (credential) {
+      const scheme = schemes.find((s) => s.claims(credential))
+      if (scheme) caller = await scheme.authenticate(credential, c)
+      else {
+        const { config, clock, hashing } = c.get('deps')
+        const session = await verifySession(credential, config.SESSION_SECRET, clock, hashing)
+        if (!session.ok) throw unauthorized(session.reason, 'Get a fresh session token from your backend')
+        caller = session.caller
       }
-      const key = await authenticateApiKey(db, clock, credential, hashing)
-      if (!key.ok) throw unauthorized(key.message, 'Create a new key under Settings → API Keys')
-      const now = clock.now()
-      const decision = limiter.take(key.keyId, key.rateLimit, now.getTime())
-      const headers = rateLimitHeaders(decision)
-      if (!decision.allowed) {
-        throw new ApiError(
-          'CG429',
-          `Rate limit exceeded: this key may make ${key.rateLimit} requests a minute`,
-          {
-            headers,
-            hint: `Retry after ${decision.reset} seconds, or use a key generated with a higher rate_limit`,
-          },
-        )
-      }
-      for (const name in headers) c.header(name, headers[name])
-      const write = usage.record(key.keyId, key.orgId, now)
-      if (write) inBackground(c, write)
-      caller = { kind: 'api_key', keyId: key.keyId, orgId: key.orgId, role: 'admin', scope: key.scope }
-    } else if (credential) {
-      const session = await verifySession(credential, config.SESSION_SECRET, clock, hashing)
-      if (!session.ok) throw unauthorized(session.reason, 'Get a fresh session token from your backend')
-      caller = session.caller
     }
     c.set('caller', caller)
     await next()

@@ -1,7 +1,8 @@
 /** @module The one error handler: ApiError → its envelope; database constraint errors → 409/400; anything else → 500. */
+
+import { SERVER_SET } from '@connectgain/db'
 import type { Context } from 'hono'
 import { ApiError } from '../errors.ts'
-import { type Resource, SERVER_SET } from '../rest/registry.ts'
 import type { AppEnv } from '../types.ts'
 
 /** The innermost error message (drivers wrap: DrizzleQueryError → LibsqlError / D1 error). */
@@ -16,7 +17,10 @@ function rootMessage(err: unknown): string {
  * resource that was written, the field named is the unique key's column a user can change (not one the
  * server sets), and the message names the resource's kind of row.
  */
-export function fromConstraint(err: unknown, resource?: Resource): ApiError | null {
+export function fromConstraint(
+  err: unknown,
+  resource?: { serverColumns: ReadonlySet<string>; singular: string },
+): ApiError | null {
   const message = rootMessage(err)
   const unique = /UNIQUE constraint failed: ([\w., ]+)/.exec(message)
   if (unique) {

@@ -1,8 +1,7 @@
 /** @module The OpenAPI document passes Redocly's recommended rules with no errors, as built and as served. */
 import { createConfig, lintFromString } from '@redocly/openapi-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { functionsFor } from '../functions/index.ts'
-import { registry } from '../resources/index.ts'
+import { functionsFor, registry } from '../app.ts'
 import { createTestContext, type TestContext } from '../test-utils/index.ts'
 import { buildOpenApi } from './openapi.ts'
 

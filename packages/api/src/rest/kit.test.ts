@@ -9,11 +9,11 @@ import type { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createApp } from '../app.ts'
-import { auditHook } from '../audit/audit-log.ts'
+import { auditHook } from '../features/audit/audit-log.ts'
 import { decryptSecret, encryptSecret, maskSecret } from '../secrets/encryption.ts'
 import { createTestContext, type TestContext } from '../test-utils/index.ts'
 import type { AppEnv } from '../types.ts'
-import { createRegistry, defineResource, type WriteHook } from './registry.ts'
+import { createRegistry, defineResource, type RowHook } from './registry.ts'
 import { createNotesTable, NoteInsert, NoteRow, NoteUpdate, notes, notesResource } from './test-resource.ts'
 
 const PLAIN = 'correct-horse-battery-staple'
@@ -41,7 +41,7 @@ function vaultResource(key: string) {
 }
 
 /** A hook whose statement always fails: a fault injected after the write, inside its batch. */
-const failingHook: WriteHook = (_event, ctx) => [ctx.db.run(sql`INSERT INTO no_such_table VALUES (1)`)]
+const failingHook: RowHook = (_event, ctx) => [ctx.db.run(sql`INSERT INTO no_such_table VALUES (1)`)]
 
 let t: TestContext
 let app: Hono<AppEnv>
@@ -78,7 +78,7 @@ beforeAll(async () => {
   const vault = vaultResource(t.config.ENCRYPTION_KEY)
   app = createApp(deps, { registry: createRegistry([notesResource, vault], [auditHook]) })
   faulty = createApp(deps, {
-    registry: createRegistry([defineResource({ ...notesResource, onWrite: failingHook })], [auditHook]),
+    registry: createRegistry([defineResource({ ...notesResource, onWrite: [failingHook] })], [auditHook]),
   })
   faultyRegistryHook = createApp(deps, {
     registry: createRegistry([notesResource], [auditHook, failingHook]),
@@ -95,14 +95,18 @@ describe('write hooks run in the same batch as the write', () => {
         registry: createRegistry([
           defineResource({
             ...notesResource,
-            onWrite: (event, ctx) => {
-              seen.push({
-                op: event.op,
-                before: event.before?.title ?? null,
-                after: event.after?.title ?? null,
-              })
-              return [ctx.db.run(sql`UPDATE notes SET body = 'hooked' WHERE id = ${String(event.after?.id)}`)]
-            },
+            onWrite: [
+              (event, ctx) => {
+                seen.push({
+                  op: event.op,
+                  before: event.before?.title ?? null,
+                  after: event.after?.title ?? null,
+                })
+                return [
+                  ctx.db.run(sql`UPDATE notes SET body = 'hooked' WHERE id = ${String(event.after?.id)}`),
+                ]
+              },
+            ],
           }),
         ]),
       },

@@ -1,7 +1,7 @@
 import { resourcePolicies } from '@connectgain/contracts'
 import { getTableColumns } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { registry } from '../resources/index.ts'
+import { registry } from '../app.ts'
 import { defineResource, operations, readableColumns } from './registry.ts'
 import { notesResource } from './test-resource.ts'
 

@@ -3,25 +3,19 @@
  * columns, hooks); the REST engine, OpenAPI, the error mapper and the contract tests read only this.
  */
 import { type ResourceName, resourcePolicies } from '@connectgain/contracts'
-import type { Db } from '@connectgain/db'
+import { type Db, SERVER_SET } from '@connectgain/db'
 import { getTableColumns } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { z } from 'zod'
 import type { Caller } from '../caller.ts'
 import type { Config } from '../config.ts'
-import type { PushesOf } from '../push/outbox.ts'
-import type { EventsOf } from '../webhooks/outbox.ts'
 
 export type Operation = 'select' | 'insert' | 'update' | 'delete'
 export type Row = Record<string, unknown>
 
 /** `org`: rows belong to the caller's org. `user`: to the calling member inside their org; others' rows do not exist. */
 export type Scope = 'org' | 'user'
-
-/** Columns the server sets whenever a table has them (`user_id` in user scope); a body that names one is refused. */
-export const SERVER_SET = ['id', 'org_id', 'user_id', 'created_at', 'updated_at', 'created_by'] as const
-export type ServerColumn = (typeof SERVER_SET)[number]
 
 /** What `afterRead` may use: the configuration (ENCRYPTION_KEY to unmask a secret), the request's time. */
 export interface ReadContext {
@@ -50,8 +44,41 @@ export interface WriteEvent {
   caller: Caller
 }
 
-/** Statements to run in the same `db.batch` as the write, so that both commit or neither does. */
-export type WriteHook = (event: WriteEvent, ctx: WriteContext) => BatchItem<'sqlite'>[]
+export type Statement = BatchItem<'sqlite'>
+
+/**
+ * Statements for the same `db.batch` as one written row, so that both commit or neither does (an audit row, an
+ * outbox row). Runs for every row a request writes, the rows its request hooks change included.
+ */
+export interface RowHook {
+  (event: WriteEvent, ctx: WriteContext): Statement[]
+  /** Its statements feed an outbox: the outbox dispatcher is kicked after the batch commits. */
+  readonly feedsOutbox?: boolean
+}
+
+/** A row hook whose statements feed an outbox (webhook events, pushes). */
+export const outboxHook = (hook: (event: WriteEvent, ctx: WriteContext) => Statement[]): RowHook =>
+  Object.assign(hook, { feedsOutbox: true as const })
+
+/** What a request hook adds to the request's batch. */
+export interface HookResult {
+  /** Statements that run before the request's own writes (clearing the old default before a new one is set). */
+  before?: Statement[]
+  /** Statements that run after them. */
+  after?: Statement[]
+  /** The rows those statements change, as write events: the audit log records them and their row hooks run. */
+  changes?: WriteEvent[]
+}
+
+/**
+ * Sees every row of one request before anything is written: it refuses the request by throwing an `ApiError`
+ * (nothing is written), or adds statements to its batch. An insert's `after` rows may be edited in place: the
+ * rows are written as the hooks leave them.
+ */
+export type RequestHook = (
+  events: readonly WriteEvent[],
+  ctx: WriteContext,
+) => HookResult | undefined | Promise<HookResult | undefined>
 
 /** What a resource file declares; `defineResource` fills in the rest. */
 export interface ResourceDeclaration {
@@ -89,24 +116,30 @@ export interface ResourceDeclaration {
   beforeWrite?: (values: Row, ctx: WriteContext & { op: 'insert' | 'update' }) => Row | Promise<Row>
   /** Shapes a stored row (secrets included) for output: derive a column, mask a secret. */
   afterRead?: (row: Row, ctx: ReadContext) => Row | Promise<Row>
-  /** Statements for the same batch as each written row (an outbox row, say). */
-  onWrite?: WriteHook
+  /** Hooks over the whole request, in order, before its batch is built (see `RequestHook`). */
+  hooks?: readonly RequestHook[]
+  /** Statements for the same batch as each written row: a feature's events or pushes (see `RowHook`). */
+  onWrite?: readonly RowHook[]
   /**
-   * The webhook events a written row raises (`createdUpdated('contact.created', 'contact.updated')`): recorded
-   * in the write's batch (webhooks/outbox.ts) and dispatched to the org's endpoints after it commits.
+   * An ordered list: the table's `position` column is set on insert (after the org's last row) and rewritten, all
+   * rows at once, by `POST /functions/v1/reorder`.
    */
-  events?: EventsOf
+  ordered?: boolean
   /**
-   * The pushes a written row sends, and to whom (push/outbox.ts): recorded in the write's batch for the devices
-   * they reach, and queued after it commits.
+   * A boolean column of which exactly one row per org is true (a partial unique index backs it): setting it on one
+   * row clears it on the others, and of two rows that set it in one request the last one keeps it.
    */
-  pushes?: PushesOf
+  oneDefault?: string
+  /** The rows every new org starts with (their server-set columns are filled in), in order. */
+  orgDefaults?: readonly Row[]
   /** A valid POST body, unique per `n`: the generated contract tests and the docs use it. */
   sample?: (n: string) => Row
 }
 
 export interface Resource extends ResourceDeclaration {
   policy: ResourceName
+  hooks: readonly RequestHook[]
+  onWrite: readonly RowHook[]
   singular: string
   scope: Scope
   orgColumn: string
@@ -130,12 +163,18 @@ export function defineResource(declaration: ResourceDeclaration): Resource {
   for (const column of [orgColumn, ...secret, ...(declaration.scope === 'user' ? ['user_id'] : [])]) {
     if (!stored[column]) throw new Error(`${declaration.name}: the table has no column '${column}'`)
   }
+  if (declaration.ordered && !stored.position)
+    throw new Error(`${declaration.name}: an ordered table needs 'position'`)
+  if (declaration.oneDefault && !stored[declaration.oneDefault])
+    throw new Error(`${declaration.name}: the table has no column '${declaration.oneDefault}'`)
   const policy = declaration.policy ?? declaration.name
   if (!isKnownResource(policy))
     throw new Error(`${declaration.name}: add it to resourcePolicies in contracts`)
   return {
     ...declaration,
     policy,
+    hooks: declaration.hooks ?? [],
+    onWrite: declaration.onWrite ?? [],
     singular: declaration.singular ?? declaration.name.replace(/s$/, '').replaceAll('_', ' '),
     scope: declaration.scope ?? 'org',
     orgColumn,
@@ -152,11 +191,11 @@ export function defineResource(declaration: ResourceDeclaration): Resource {
 }
 
 export interface Registry extends ReadonlyMap<string, Resource> {
-  /** Hooks every resource's writes run (the audit log), after the resource's own. */
-  readonly hooks: readonly WriteHook[]
+  /** Row hooks every resource's writes run (the audit log), after the resource's own. */
+  readonly hooks: readonly RowHook[]
 }
 
-export function createRegistry(resources: readonly Resource[], hooks: readonly WriteHook[] = []): Registry {
+export function createRegistry(resources: readonly Resource[], hooks: readonly RowHook[] = []): Registry {
   return Object.assign(new Map(resources.map((r) => [r.name as string, r])), { hooks })
 }
 

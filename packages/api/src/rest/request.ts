@@ -10,7 +10,14 @@ import { requestHeader } from '../middleware/headers.ts'
 import type { AppEnv } from '../types.ts'
 import { type Bind, filterShape, filterToSql, unknownColumn } from './filters.ts'
 import { checkUrlLength, type ParsedQuery, type Prefer, parsePrefer, parseQuery } from './query.ts'
-import { operations, type Registry, type Resource, type Row, readableColumns } from './registry.ts'
+import {
+  type Operation,
+  operations,
+  type Registry,
+  type Resource,
+  type Row,
+  readableColumns,
+} from './registry.ts'
 
 export const SINGLE_OBJECT = 'application/vnd.pgrst.object+json'
 
@@ -25,7 +32,12 @@ export interface RestRequest {
   prefer: Prefer
 }
 
-export function resolve(c: Context<AppEnv>, registry: Registry, action: Action): RestRequest {
+/**
+ * The request's resource, caller and query, checked in this order: the resource exists (404), the caller is
+ * signed in (401), the resource allows the method at all (405, whatever the role), the caller may (403).
+ */
+export function resolve(c: Context<AppEnv>, registry: Registry, op: Operation): RestRequest {
+  const action: Action = op === 'select' ? 'read' : 'write'
   const name = c.req.param('resource') ?? ''
   const resource = registry.get(name)
   if (!resource) {
@@ -34,6 +46,7 @@ export function resolve(c: Context<AppEnv>, registry: Registry, action: Action):
     })
   }
   const caller = requireCaller(c)
+  if (!operations(resource).includes(op)) throw methodNotAllowed(resource, c.req.method)
   if (resource.scope === 'user' && caller.kind !== 'session') {
     throw new ApiError('42501', `${resource.name} holds each member's own rows: an API key has none`, {
       hint: "Call it with the member's session token (your backend mints one with POST /functions/v1/sessions)",

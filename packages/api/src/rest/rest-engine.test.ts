@@ -2,7 +2,7 @@
 import type { Hono } from 'hono'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { organizationsResource } from '../resources/organizations.ts'
+import { organizationsResource } from '../features/settings/organizations.resource.ts'
 import { createTestContext, type TestContext } from '../test-utils/index.ts'
 import type { AppEnv } from '../types.ts'
 import { createRegistry } from './registry.ts'

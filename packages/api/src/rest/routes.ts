@@ -8,12 +8,12 @@ import { insert, remove, update } from './write.ts'
 
 export function restRoutes(registry: Registry): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
-  app.get('/:resource', (c) => select(resolve(c, registry, 'read')))
-  app.post('/:resource', (c) => insert(resolve(c, registry, 'write')))
-  app.patch('/:resource', (c) => update(resolve(c, registry, 'write')))
-  app.delete('/:resource', (c) => remove(resolve(c, registry, 'write')))
+  app.get('/:resource', (c) => select(resolve(c, registry, 'select')))
+  app.post('/:resource', (c) => insert(resolve(c, registry, 'insert')))
+  app.patch('/:resource', (c) => update(resolve(c, registry, 'update')))
+  app.delete('/:resource', (c) => remove(resolve(c, registry, 'delete')))
   app.all('/:resource', (c) => {
-    throw methodNotAllowed(resolve(c, registry, 'read').resource)
+    throw methodNotAllowed(resolve(c, registry, 'select').resource)
   })
   return app
 }

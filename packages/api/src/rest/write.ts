@@ -1,21 +1,18 @@
 /**
  * @module POST, PATCH and DELETE on `/rest/v1/{resource}`, and PostgREST upserts. Each request is one
- * `db.batch`: the rows it writes plus whatever the write hooks add (the audit log, an outbox row).
+ * `db.batch`: the rows it writes plus whatever the hooks add (commit.ts: the audit log, an outbox row).
  */
 import { newId } from '@connectgain/db'
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import type { BatchItem } from 'drizzle-orm/batch'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { inBackground } from '../background.ts'
 import { ApiError } from '../errors.ts'
 import { readJsonBody } from '../middleware/body.ts'
-import { fromConstraint } from '../middleware/errors.ts'
-import { emitPushes } from '../push/outbox.ts'
-import { emitEvents } from '../webhooks/outbox.ts'
 import { chunks, MAX_BOUND_PARAMETERS } from './chunks.ts'
+import { commitBatch, runRequestHooks } from './commit.ts'
 import { conflictTarget } from './conflict.ts'
 import { MAX_LIMIT } from './query.ts'
-import type { Resource, Row, WriteContext, WriteEvent } from './registry.ts'
+import type { Resource, Row, Statement, WriteContext, WriteEvent } from './registry.ts'
 import {
   methodNotAllowed,
   notOneRow,
@@ -27,8 +24,6 @@ import {
   where,
 } from './request.ts'
 import { parseBody } from './validate.ts'
-
-type Statement = BatchItem<'sqlite'>
 
 function writeContext(r: RestRequest): WriteContext {
   const { db, clock, config } = r.c.get('deps')
@@ -113,31 +108,28 @@ async function checkReferences(r: RestRequest, ctx: WriteContext, rows: Row[]): 
   }
 }
 
-/** Runs the writes and every hook's statements as one batch; returns the written rows, shaped for output. */
+/**
+ * Runs the request hooks over `events`, builds the writes from what they leave (an insert's rows as the hooks left
+ * them), and commits all of it as one batch; returns the written rows, shaped for output.
+ */
 async function commit(
   r: RestRequest,
   ctx: WriteContext,
   read: Reader,
-  writes: Statement[],
   events: WriteEvent[],
+  build: () => Statement[],
 ): Promise<Row[]> {
-  if (writes.length === 0) return []
-  const { onWrite, events: raises, pushes } = r.resource
-  const hooks = [
-    ...(onWrite ? [onWrite] : []),
-    ...(raises ? [emitEvents(raises)] : []),
-    ...(pushes ? [emitPushes(pushes)] : []),
-    ...r.registry.hooks,
-  ]
-  const added = events.flatMap((event) => hooks.flatMap((hook) => hook(event, ctx)))
-  try {
-    const results = await ctx.db.batch([...writes, ...added] as [Statement, ...Statement[]])
-    const outbox = r.c.get('deps').outbox
-    if ((raises || pushes) && outbox) inBackground(r.c, outbox.kick())
-    return read.shape((results.slice(0, writes.length) as Row[][]).flat())
-  } catch (err) {
-    throw fromConstraint(err, r.resource) ?? err
-  }
+  if (events.length === 0) return []
+  const added = await runRequestHooks(r.resource, events, ctx)
+  const writes = build()
+  const outbox = r.c.get('deps').outbox
+  const results = await commitBatch(
+    r.resource,
+    ctx,
+    { writes, events, added },
+    { registry: r.registry, onOutbox: outbox && (() => inBackground(r.c, outbox.kick())) },
+  )
+  return read.shape((results as Row[][]).flat())
 }
 
 function written(r: RestRequest, rows: Row[], created: boolean): Response {
@@ -177,13 +169,17 @@ export async function insert(r: RestRequest): Promise<Response> {
   )
   // Every column of the table is a parameter of each row.
   const perStatement = MAX_BOUND_PARAMETERS / Object.keys(resource.stored).length
-  const writes = chunks(rows, perStatement).map((some) =>
-    ctx.db
-      .insert(resource.table)
-      .values(some as never)
-      .returning(read.fetch),
-  )
-  return written(r, await commit(r, ctx, read, writes, events), true)
+  const build = () =>
+    chunks(
+      events.map((e) => e.after),
+      perStatement,
+    ).map((some) =>
+      ctx.db
+        .insert(resource.table)
+        .values(some as never)
+        .returning(read.fetch),
+    )
+  return written(r, await commit(r, ctx, read, events, build), true)
 }
 
 /**
@@ -212,33 +208,43 @@ async function upsert(
   const found = await existingRows(r, target, rows)
   const base = defaults(resource)
   const id = resource.stored.id as SQLiteColumn
-  const writes: Statement[] = []
   const events: WriteEvent[] = []
+  /** Per event, the columns a merge sets (an insert writes its whole `after`). */
+  const sets = new Map<WriteEvent, Row>()
   for (const [i, row] of rows.entries()) {
     const before = found.get(i)
     if (!before) {
-      writes.push(
-        ctx.db
-          .insert(resource.table)
-          .values(row as never)
-          .returning(read.fetch),
-      )
       events.push({ op: 'insert', resource, before: null, after: { ...base, ...row }, caller: r.caller })
     } else if (merge) {
       // Only the columns this body sent: a default must not overwrite what the row holds.
       const set = await toStored(r, ctx, resource.update, items[i])
       if (resource.serverColumns.has('updated_at')) set.updated_at = ctx.now
-      writes.push(
-        ctx.db
-          .update(resource.table)
-          .set(set)
-          .where(and(scopeSql(resource, r.caller), eq(id, before.id)))
-          .returning(read.fetch),
-      )
-      events.push({ op: 'update', resource, before, after: { ...before, ...set }, caller: r.caller })
+      const event: WriteEvent = {
+        op: 'update',
+        resource,
+        before,
+        after: { ...before, ...set },
+        caller: r.caller,
+      }
+      events.push(event)
+      sets.set(event, set)
     }
   }
-  return written(r, await commit(r, ctx, read, writes, events), true)
+  const build = () =>
+    events.map((event) => {
+      const set = sets.get(event)
+      return set
+        ? ctx.db
+            .update(resource.table)
+            .set(set)
+            .where(and(scopeSql(resource, r.caller), eq(id, event.before?.id)))
+            .returning(read.fetch)
+        : ctx.db
+            .insert(resource.table)
+            .values(event.after as never)
+            .returning(read.fetch)
+    })
+  return written(r, await commit(r, ctx, read, events, build), true)
 }
 
 /**
@@ -350,14 +356,15 @@ export async function update(r: RestRequest): Promise<Response> {
     }),
   )
   // The rows read above, by id and scope (each id a parameter, as is each value set).
-  const writes = idChunks(before, Object.keys(set).length).map((ids) =>
-    ctx.db
-      .update(resource.table)
-      .set(set)
-      .where(and(scopeSql(resource, r.caller), inArray(idColumn(resource), ids)))
-      .returning(read.fetch),
-  )
-  return written(r, await commit(r, ctx, read, writes, events), false)
+  const build = () =>
+    idChunks(before, Object.keys(set).length).map((ids) =>
+      ctx.db
+        .update(resource.table)
+        .set(set)
+        .where(and(scopeSql(resource, r.caller), inArray(idColumn(resource), ids)))
+        .returning(read.fetch),
+    )
+  return written(r, await commit(r, ctx, read, events, build), false)
 }
 
 export async function remove(r: RestRequest): Promise<Response> {
@@ -370,11 +377,12 @@ export async function remove(r: RestRequest): Promise<Response> {
   const events = before.map(
     (row): WriteEvent => ({ op: 'delete', resource, before: row, after: null, caller: r.caller }),
   )
-  const writes = idChunks(before, 0).map((ids) =>
-    ctx.db
-      .delete(resource.table)
-      .where(and(scopeSql(resource, r.caller), inArray(idColumn(resource), ids)))
-      .returning(read.fetch),
-  )
-  return written(r, await commit(r, ctx, read, writes, events), false)
+  const build = () =>
+    idChunks(before, 0).map((ids) =>
+      ctx.db
+        .delete(resource.table)
+        .where(and(scopeSql(resource, r.caller), inArray(idColumn(resource), ids)))
+        .returning(read.fetch),
+    )
+  return written(r, await commit(r, ctx, read, events, build), false)
 }

@@ -7,15 +7,15 @@ import { apiKeys } from '@connectgain/db'
 import { type DbHandle, openDb } from '@connectgain/db/client'
 import { migrateDb } from '@connectgain/db/migrate'
 import { eq } from 'drizzle-orm'
-import { createApp } from '../app.ts'
-import { createApiKey } from '../auth/api-keys.ts'
-import { KeyUsage } from '../auth/key-usage.ts'
+import { createApp, jobHandlers, outboxes, registry } from '../app.ts'
 import { mintSession } from '../auth/session-token.ts'
 import type { Config } from '../config.ts'
+import { createApiKey } from '../features/api-keys/api-keys.ts'
+import { KeyUsage } from '../features/api-keys/key-usage.ts'
+import { demoEmail, ensureMember, ensureOrg } from '../features/sessions/members.ts'
 import { Dispatcher } from '../jobs/dispatcher.ts'
-import { jobHandlers } from '../jobs/handlers.ts'
 import { TableQueue } from '../jobs/table-queue.ts'
-import { demoEmail, ensureMember, ensureOrg, seedDemo } from '../seed.ts'
+import { seedDemo } from '../seed.ts'
 import { TestClock } from './clock.ts'
 
 export { TestClock } from './clock.ts'
@@ -65,12 +65,14 @@ export async function createTestContext(
   const config = testConfig(overrides)
   // The hosts' handlers (webhook deliveries), run when a test drains the queue.
   const queue = new TableQueue({ db, clock, config }, jobHandlers)
-  const outbox = new Dispatcher(db, clock, queue)
+  const outbox = new Dispatcher(db, clock, queue, outboxes)
   const app = createApp({ db, clock, config, queue, outbox })
 
   async function seedOrg(slug: string): Promise<TestOrg> {
     const org =
-      slug === 'acme' ? { id: (await seedDemo(db, clock)).orgId } : (await ensureOrg(db, clock, slug)).org
+      slug === 'acme'
+        ? { id: (await seedDemo(db, clock)).orgId }
+        : (await ensureOrg(db, clock, registry, slug)).org
     const tokens = {} as Record<Role, string>
     const userIds = {} as Record<Role, string>
     for (const role of roles) {

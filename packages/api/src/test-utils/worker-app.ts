@@ -8,7 +8,7 @@ import {
 } from 'cloudflare:test'
 import type { JobMessage } from '@connectgain/contracts'
 import { afterEach, beforeEach, expect, vi } from 'vitest'
-import { parseConfig } from '../config.ts'
+import { parseConfig } from '../app.ts'
 import worker from '../hosts/worker.ts'
 import { buildWorkerHost, type Env } from '../hosts/worker-host.ts'
 

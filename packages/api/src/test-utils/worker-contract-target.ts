@@ -3,10 +3,10 @@ import { env } from 'cloudflare:test'
 import { apiKeys } from '@connectgain/db'
 import { openWorkerDb } from '@connectgain/db/worker'
 import { eq } from 'drizzle-orm'
-import { createApiKey } from '../auth/api-keys.ts'
-import { KeyUsage } from '../auth/key-usage.ts'
-import type { ContractTarget } from '../contract/suite.ts'
-import type { Clock } from '../deps.ts'
+import type { Clock } from '../clock.ts'
+import type { ContractTarget } from '../contract/target.ts'
+import { createApiKey } from '../features/api-keys/api-keys.ts'
+import { KeyUsage } from '../features/api-keys/key-usage.ts'
 
 type Fetch = ContractTarget['fetch']
 

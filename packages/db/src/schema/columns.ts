@@ -5,6 +5,10 @@
 import { text } from 'drizzle-orm/sqlite-core'
 import { organizations } from './organizations.ts'
 
+/** Columns the server sets whenever a table has them (`user_id` in a user-scoped resource); a body never names one. */
+export const SERVER_SET = ['id', 'org_id', 'user_id', 'created_at', 'updated_at', 'created_by'] as const
+export type ServerColumn = (typeof SERVER_SET)[number]
+
 /** `id`: the row's prefixed id (`tag_…`), made by the server. */
 export function idColumn() {
   return text('id').primaryKey()

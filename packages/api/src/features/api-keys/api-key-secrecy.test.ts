@@ -7,8 +7,8 @@ import { format } from 'node:util'
 import { apiKeys } from '@connectgain/db'
 import { eq, sql } from 'drizzle-orm'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createApp } from '../app.ts'
-import { createTestContext, type RequestOptions, type TestContext } from '../test-utils/index.ts'
+import { createApp } from '../../app.ts'
+import { createTestContext, type RequestOptions, type TestContext } from '../../test-utils/index.ts'
 import { KeyUsage } from './key-usage.ts'
 
 const consoleMethods = ['log', 'info', 'warn', 'error', 'debug'] as const
@@ -62,7 +62,7 @@ describe('API key secrecy', () => {
     const { db, clock, config, queue, orgA } = ctx
     // Our own KeyUsage, so the test can flush it; it logs its failures with console.error (captured).
     const keyUsage = new KeyUsage(db)
-    const app = createApp({ db, clock, config, queue, keyUsage })
+    const app = createApp({ db, clock, config, queue }, { keyUsage })
     const owner = orgA.tokens.owner
 
     const seen: Seen[] = []

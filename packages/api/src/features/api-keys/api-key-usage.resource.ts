@@ -1,7 +1,7 @@
 /** @module api_key_usage: requests per key per UTC day for the last 30 days, read-only; the API Keys tab's sparklines. */
 import { ApiKeyUsage, USAGE_DAYS } from '@connectgain/contracts'
 import { apiKeyUsage } from '@connectgain/db'
-import { defineResource } from '../rest/registry.ts'
+import { defineResource } from '../../rest/registry.ts'
 
 export const apiKeyUsageResource = defineResource({
   name: 'api_key_usage',

@@ -1,7 +1,7 @@
 /** @module api_keys: the org's API keys, read-only (created and revoked by functions); owners and admins read them. */
 import { ApiKey, type ApiKeyStatus, EXPIRING_WITHIN_DAYS } from '@connectgain/contracts'
 import { apiKeys } from '@connectgain/db'
-import { defineResource, type Row } from '../rest/registry.ts'
+import { defineResource, type Row } from '../../rest/registry.ts'
 
 const DAY_MS = 24 * 3600 * 1000
 

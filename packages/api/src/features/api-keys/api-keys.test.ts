@@ -1,8 +1,8 @@
 import { apiKeys } from '@connectgain/db'
 import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
-import { keyStatus } from '../resources/api-keys.ts'
-import { createTestContext, type TestContext } from '../test-utils/index.ts'
+import { createTestContext, type TestContext } from '../../test-utils/index.ts'
+import { keyStatus } from './api-keys.resource.ts'
 import { createApiKey, isAcceptedKeyFormat, isLegacyKey, storeApiKey } from './api-keys.ts'
 import { generateKey, isWellFormedKey } from './key-format.ts'
 

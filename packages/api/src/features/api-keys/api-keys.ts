@@ -2,8 +2,8 @@
 import { DEFAULT_KEY_RATE_LIMIT } from '@connectgain/contracts'
 import { apiKeys, type Db, newId } from '@connectgain/db'
 import { eq, sql } from 'drizzle-orm'
-import type { Clock } from '../deps.ts'
-import { type Hashing, webCryptoHashing } from './hashing.ts'
+import { type Hashing, webCryptoHashing } from '../../auth/hashing.ts'
+import type { Clock } from '../../clock.ts'
 import { generateKey, isWellFormedKey, keyDisplay } from './key-format.ts'
 
 export { generateKey, isWellFormedKey, KEY_PREFIX as API_KEY_PREFIX, keyDisplay } from './key-format.ts'

@@ -14,11 +14,11 @@ import {
 } from '@connectgain/contracts'
 import { apiKeys, type Db } from '@connectgain/db'
 import { and, eq, isNull } from 'drizzle-orm'
+import { ApiError } from '../../errors.ts'
+import { orgRow } from '../../functions/org-row.ts'
+import { defineFunction } from '../../functions/registry.ts'
 import { auditStatement } from '../audit/audit-log.ts'
-import { apiKeyRow, generateKey } from '../auth/api-keys.ts'
-import { ApiError } from '../errors.ts'
-import { orgRow } from './org-row.ts'
-import { defineFunction } from './registry.ts'
+import { apiKeyRow, generateKey } from './api-keys.ts'
 
 /** Columns the audit log must never hold. */
 const SECRET = ['hash']

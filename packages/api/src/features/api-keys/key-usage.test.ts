@@ -2,7 +2,7 @@
 import { apiKeys, apiKeyUsage, newId } from '@connectgain/db'
 import { asc, eq, sql } from 'drizzle-orm'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createTestContext, type TestContext } from '../test-utils/index.ts'
+import { createTestContext, type TestContext } from '../../test-utils/index.ts'
 import { createApiKey } from './api-keys.ts'
 import { KeyUsage } from './key-usage.ts'
 

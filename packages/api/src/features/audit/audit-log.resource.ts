@@ -1,7 +1,7 @@
 /** @module audit_log: every change to a setting, read-only; owners and admins read it. */
 import { AuditEntry } from '@connectgain/contracts'
 import { auditLog } from '@connectgain/db'
-import { defineResource } from '../rest/registry.ts'
+import { defineResource } from '../../rest/registry.ts'
 
 export const auditLogResource = defineResource({
   name: 'audit_log',

@@ -1,8 +1,8 @@
 /** @module The audit log: the first write hook. Every change to a setting adds its row to the same batch. */
 import { REDACTED } from '@connectgain/contracts'
 import { auditLog, newId } from '@connectgain/db'
-import type { Caller } from '../caller.ts'
-import type { Row, WriteContext, WriteHook } from '../rest/registry.ts'
+import type { Caller } from '../../caller.ts'
+import type { Row, RowHook, WriteContext } from '../../rest/registry.ts'
 
 /** The actor columns of a caller: the member, or the API key. */
 export const actorOf = (caller: Caller) =>
@@ -46,7 +46,7 @@ export function auditStatement(ctx: Pick<WriteContext, 'db' | 'caller' | 'now'>,
 }
 
 /** The registry hook: one audit row per written row of every resource. */
-export const auditHook: WriteHook = (event, ctx) => {
+export const auditHook: RowHook = (event, ctx) => {
   const row = event.after ?? event.before
   return [
     auditStatement(ctx, {

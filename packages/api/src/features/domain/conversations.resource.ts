@@ -2,9 +2,50 @@
 import { Conversation, ConversationInsert, ConversationUpdate } from '@connectgain/contracts'
 import { conversations, memberships } from '@connectgain/db'
 import { and, eq } from 'drizzle-orm'
-import { ApiError } from '../errors.ts'
+import { ApiError } from '../../errors.ts'
+import { defineResource } from '../../rest/registry.ts'
 import { conversationPush } from '../push/notices.ts'
-import { defineResource } from '../rest/registry.ts'
+import { emitPushes, type PushesOf } from '../push/outbox.ts'
+import { type EventsOf, emitEvents } from '../webhooks/outbox.ts'
+
+// The webhook events a write raises: a resolve is an update too.
+const events: EventsOf = ({ op, before, after }) => {
+  if (op === 'insert') return ['conversation.created']
+  if (op !== 'update') return []
+  const resolved = after?.status === 'resolved' && before?.status !== 'resolved'
+  return resolved ? ['conversation.updated', 'conversation.resolved'] : ['conversation.updated']
+}
+
+// Its new assignee hears of it (on creation or a reassignment); on creation, so does every member who asked.
+const pushes: PushesOf = ({ op, before, after }, { config }) => {
+  if (!after || op === 'delete') return []
+  const id = String(after.id)
+  const subject = typeof after.subject === 'string' && after.subject ? after.subject : 'No subject'
+  const assignee = after.assignee_id
+  const assigned =
+    typeof assignee === 'string' && assignee !== before?.assignee_id
+      ? [
+          conversationPush(config, id, {
+            to: { member: assignee },
+            preference: 'conversation_assigned_to_me',
+            urgency: 'high',
+            title: 'Conversation assigned to you',
+            body: subject,
+          }),
+        ]
+      : []
+  if (op !== 'insert') return assigned
+  return [
+    ...assigned,
+    conversationPush(config, id, {
+      to: 'every-member',
+      preference: 'all_new_conversations',
+      urgency: 'normal',
+      title: 'New conversation',
+      body: subject,
+    }),
+  ]
+}
 
 export const conversationsResource = defineResource({
   name: 'conversations',
@@ -17,42 +58,7 @@ export const conversationsResource = defineResource({
   deletable: true,
   references: { contact_id: 'contacts' },
   idPrefix: 'cnv',
-  events: ({ op, before, after }) => {
-    if (op === 'insert') return ['conversation.created']
-    if (op !== 'update') return []
-    const resolved = after?.status === 'resolved' && before?.status !== 'resolved'
-    return resolved ? ['conversation.updated', 'conversation.resolved'] : ['conversation.updated']
-  },
-  // Its new assignee hears of it (on creation or a reassignment); on creation, so does every member who asked.
-  pushes: ({ op, before, after }, { config }) => {
-    if (!after || op === 'delete') return []
-    const id = String(after.id)
-    const subject = typeof after.subject === 'string' && after.subject ? after.subject : 'No subject'
-    const assignee = after.assignee_id
-    const assigned =
-      typeof assignee === 'string' && assignee !== before?.assignee_id
-        ? [
-            conversationPush(config, id, {
-              to: { member: assignee },
-              preference: 'conversation_assigned_to_me',
-              urgency: 'high',
-              title: 'Conversation assigned to you',
-              body: subject,
-            }),
-          ]
-        : []
-    if (op !== 'insert') return assigned
-    return [
-      ...assigned,
-      conversationPush(config, id, {
-        to: 'every-member',
-        preference: 'all_new_conversations',
-        urgency: 'normal',
-        title: 'New conversation',
-        body: subject,
-      }),
-    ]
-  },
+  onWrite: [emitEvents(events), emitPushes(pushes)],
   async beforeWrite(values, { db, caller }) {
     const assignee = values.assignee_id
     if (typeof assignee !== 'string') return values

@@ -8,8 +8,12 @@ import { join } from 'node:path'
 import { jobs, pushOutbox } from '@connectgain/db'
 import { openDb } from '@connectgain/db/client'
 import { afterAll, describe, expect, it } from 'vitest'
-import { devSession, hostCall, type NodeHost, startNodeHost, until } from '../test-utils/node-host.ts'
-import { createTestSubscriber, type FakePushService, startPushService } from '../test-utils/push-service.ts'
+import { devSession, hostCall, type NodeHost, startNodeHost, until } from '../../test-utils/node-host.ts'
+import {
+  createTestSubscriber,
+  type FakePushService,
+  startPushService,
+} from '../../test-utils/push-service.ts'
 
 const MESSAGES = 4
 /** The lease brings back a job the killed process had claimed; it must outlast a push's 10 s timeout. */

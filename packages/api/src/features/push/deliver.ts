@@ -5,7 +5,7 @@
  */
 import { pushSubscriptions } from '@connectgain/db'
 import { eq } from 'drizzle-orm'
-import type { JobHandler, JobOutcome } from '../jobs/job.ts'
+import type { JobHandler, JobOutcome } from '../../jobs/job.ts'
 import type { PushJobPayload } from './outbox.ts'
 import { sendPush } from './send.ts'
 import { configuredVapid } from './vapid.ts'

@@ -3,11 +3,11 @@ import { PushConfig, TestPushResponse } from '@connectgain/contracts'
 import { pushSubscriptions } from '@connectgain/db'
 import { and, eq, inArray } from 'drizzle-orm'
 import * as z from 'zod/mini'
-import type { Config } from '../config.ts'
-import { ApiError } from '../errors.ts'
-import { sendPush } from '../push/send.ts'
-import { configuredVapid, type VapidKeys } from '../push/vapid.ts'
-import { defineFunction } from './registry.ts'
+import type { Config } from '../../config.ts'
+import { ApiError } from '../../errors.ts'
+import { defineFunction } from '../../functions/registry.ts'
+import { sendPush } from './send.ts'
+import { configuredVapid, type VapidKeys } from './vapid.ts'
 
 const notConfigured = () =>
   new ApiError('CG500', 'Web Push is not configured on this server', {

@@ -2,7 +2,7 @@
  * @module What a push about a conversation says: its text, where a click leads, the tag that folds a
  * conversation's pushes into one notification on the device, and the topic that folds them at the push service.
  */
-import type { Config } from '../config.ts'
+import type { Config } from '../../config.ts'
 import type { PushNotice } from './outbox.ts'
 import type { PushPayload } from './send.ts'
 

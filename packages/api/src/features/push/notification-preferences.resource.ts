@@ -5,7 +5,7 @@ import {
   NotificationPreferencesUpdate,
 } from '@connectgain/contracts'
 import { notificationPreferences } from '@connectgain/db'
-import { defineResource } from '../rest/registry.ts'
+import { defineResource } from '../../rest/registry.ts'
 
 export const notificationPreferencesResource = defineResource({
   name: 'notification_preferences',

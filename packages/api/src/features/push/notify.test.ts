@@ -6,13 +6,13 @@
 import { jobFailures, jobs, pushOutbox, pushSubscriptions } from '@connectgain/db'
 import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTestContext, type TestContext } from '../test-utils/index.ts'
+import { createTestContext, type TestContext } from '../../test-utils/index.ts'
 import {
   createTestSubscriber,
   type FakePushService,
   startPushService,
   type TestSubscriber,
-} from '../test-utils/push-service.ts'
+} from '../../test-utils/push-service.ts'
 import { PUSH_JOB } from './outbox.ts'
 
 let t: TestContext

@@ -1,6 +1,6 @@
 /**
  * @module The push outbox: who a write notifies, decided in the write's own batch. A resource declares the
- * notices a written row raises (`pushes`); each becomes one INSERT … SELECT over the org's subscriptions, joined
+ * notices a written row raises (`onWrite: [emitPushes(…)]`); each becomes one INSERT … SELECT over the org's subscriptions, joined
  * with membership and preferences, so the recipients are exactly the devices subscribed at commit time and a
  * write nobody is subscribed to writes nothing. The dispatcher turns each row into a `push.send` job.
  *
@@ -21,9 +21,9 @@ import {
   pushSubscriptions as subs,
 } from '@connectgain/db'
 import { and, asc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm'
-import type { Config } from '../config.ts'
-import type { JobQueue, NewJob } from '../jobs/job.ts'
-import type { WriteEvent, WriteHook } from '../rest/registry.ts'
+import type { Config } from '../../config.ts'
+import type { JobQueue, NewJob } from '../../jobs/job.ts'
+import { outboxHook, type RowHook, type WriteEvent } from '../../rest/registry.ts'
 import type { PushPayload, PushUrgency } from './send.ts'
 
 /** The preferences that choose events; `enabled` is checked for every notice. */
@@ -71,9 +71,9 @@ function audience(db: Db, to: PushAudience, orgId: string): SQL | undefined {
   return sql`${subs.user_id} = (${assignee})`
 }
 
-/** An `onWrite` hook that records, per written row, one outbox row per device its notices reach. */
-export function emitPushes(pushesOf: PushesOf): WriteHook {
-  return (event, { db, caller, now, config }) => {
+/** A row hook (for `onWrite`) that records, per written row, one outbox row per device its notices reach. */
+export function emitPushes(pushesOf: PushesOf): RowHook {
+  return outboxHook((event, { db, caller, now, config }) => {
     const notices = pushesOf(event, { config })
     if (notices.length === 0) return []
     const writeId = newId('psh')
@@ -112,7 +112,7 @@ export function emitPushes(pushesOf: PushesOf): WriteHook {
         )
         .onConflictDoNothing(),
     )
-  }
+  })
 }
 
 /** Rows taken per round; Cloudflare Queues take at most 100 messages per sendBatch. */

@@ -3,7 +3,7 @@
  * nothing. A browser belongs to the last member of the org who subscribed on it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, type TestContext } from '../test-utils/index.ts'
+import { createTestContext, type TestContext } from '../../test-utils/index.ts'
 
 const keys = {
   p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',

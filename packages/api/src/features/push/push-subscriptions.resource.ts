@@ -6,9 +6,9 @@
 import { PushSubscriptionInsert, PushSubscriptionRow, PushSubscriptionUpdate } from '@connectgain/contracts'
 import { pushSubscriptions } from '@connectgain/db'
 import { and, eq, ne } from 'drizzle-orm'
-import { ApiError } from '../errors.ts'
-import { defineResource, type Row } from '../rest/registry.ts'
-import { checkUrl } from '../webhooks/url-guard.ts'
+import { ApiError } from '../../errors.ts'
+import { checkUrl } from '../../net/url-guard.ts'
+import { defineResource, type Row } from '../../rest/registry.ts'
 
 export const pushSubscriptionsResource = defineResource({
   name: 'push_subscriptions',
@@ -42,20 +42,22 @@ export const pushSubscriptionsResource = defineResource({
   },
   // A browser has one subscription: when another member of the org signs in on it and subscribes, the browser
   // is theirs now, and the member before stops getting pushes on a screen someone else is using.
-  onWrite: ({ after }, { db, caller }) =>
-    after && caller.kind === 'session'
-      ? [
-          db
-            .delete(pushSubscriptions)
-            .where(
-              and(
-                eq(pushSubscriptions.org_id, caller.orgId),
-                eq(pushSubscriptions.endpoint, String(after.endpoint)),
-                ne(pushSubscriptions.user_id, caller.userId),
+  onWrite: [
+    ({ after }, { db, caller }) =>
+      after && caller.kind === 'session'
+        ? [
+            db
+              .delete(pushSubscriptions)
+              .where(
+                and(
+                  eq(pushSubscriptions.org_id, caller.orgId),
+                  eq(pushSubscriptions.endpoint, String(after.endpoint)),
+                  ne(pushSubscriptions.user_id, caller.userId),
+                ),
               ),
-            ),
-        ]
-      : [],
+          ]
+        : [],
+  ],
   sample: (n) => ({
     endpoint: `https://push.example.com/send/${n}`,
     expirationTime: null,

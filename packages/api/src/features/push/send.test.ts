@@ -1,6 +1,10 @@
 /** @module sendPush against a fake push service: the browser can decrypt it, the VAPID JWT verifies, answers map to outcomes. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createTestSubscriber, type FakePushService, startPushService } from '../test-utils/push-service.ts'
+import {
+  createTestSubscriber,
+  type FakePushService,
+  startPushService,
+} from '../../test-utils/push-service.ts'
 import { MAX_PAYLOAD_BYTES, type PushPayload, retryAfterSeconds, sendPush } from './send.ts'
 import { generateVapidKeys, type VapidKeys } from './vapid.ts'
 

@@ -1,6 +1,6 @@
 /** @module One Web Push delivery: web-push encrypts (RFC 8291) and signs (RFC 8292), `fetch` sends, so it runs on both hosts. */
 import webPush from 'web-push'
-import { checkOutbound, type Resolve, type UrlMode } from '../webhooks/url-guard.ts'
+import { checkOutbound, type Resolve, type UrlMode } from '../../net/url-guard.ts'
 import type { VapidKeys } from './vapid.ts'
 
 /** What the browser hands over: `PushSubscription.toJSON()` without `expirationTime`. */

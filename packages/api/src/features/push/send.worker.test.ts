@@ -1,6 +1,6 @@
 /** @module sendPush inside workerd (nodejs_compat): web-push builds and signs the request, an injected fetch captures it. */
 import { describe, expect, it } from 'vitest'
-import { fromB64url, webCryptoSubscriber as subscriber } from '../test-utils/web-push-subscriber.ts'
+import { fromB64url, webCryptoSubscriber as subscriber } from '../../test-utils/web-push-subscriber.ts'
 import { type PushPayload, sendPush } from './send.ts'
 import { generateVapidKeys } from './vapid.ts'
 

@@ -3,8 +3,12 @@
  * browser can decrypt; a device its push service calls gone is removed; nobody else's device is touched.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTestContext, type TestContext } from '../test-utils/index.ts'
-import { createTestSubscriber, type FakePushService, startPushService } from '../test-utils/push-service.ts'
+import { createTestContext, type TestContext } from '../../test-utils/index.ts'
+import {
+  createTestSubscriber,
+  type FakePushService,
+  startPushService,
+} from '../../test-utils/push-service.ts'
 
 let t: TestContext
 let service: FakePushService

@@ -2,10 +2,10 @@
 import { MintSessionRequest, SessionResponse } from '@connectgain/contracts'
 import { type Db, memberships, users } from '@connectgain/db'
 import { and, eq } from 'drizzle-orm'
-import { mintSession } from '../auth/session-token.ts'
-import { ApiError } from '../errors.ts'
-import { ensureMember } from '../seed.ts'
-import { defineFunction } from './registry.ts'
+import { mintSession } from '../../auth/session-token.ts'
+import { ApiError } from '../../errors.ts'
+import { defineFunction } from '../../functions/registry.ts'
+import { ensureMember } from './members.ts'
 
 /** The email of the member `userId` of `orgId`; 404 naming user_id when there is none. */
 async function memberEmail(db: Db, orgId: string, userId: string): Promise<string> {

@@ -1,7 +1,7 @@
 /** @module chat_preferences: each member's own chat and contact display preferences, one row, saved by upsert. */
 import { ChatPreferences, ChatPreferencesInsert, ChatPreferencesUpdate } from '@connectgain/contracts'
 import { chatPreferences } from '@connectgain/db'
-import { defineResource } from '../rest/registry.ts'
+import { defineResource } from '../../rest/registry.ts'
 
 export const chatPreferencesResource = defineResource({
   name: 'chat_preferences',

@@ -1,7 +1,7 @@
 /** @module organizations: the caller's own org; owners and admins update it (spec Use Case 1). */
 import { Organization, OrganizationUpdate } from '@connectgain/contracts'
 import { organizations } from '@connectgain/db'
-import { defineResource } from '../rest/registry.ts'
+import { defineResource } from '../../rest/registry.ts'
 
 export const organizationsResource = defineResource({
   name: 'organizations',

@@ -1,7 +1,7 @@
 /** @module quick_replies: canned responses agents insert with `/shortcut`; the shortcut is unique per org. */
 import { QuickReply, QuickReplyInsert, QuickReplyUpdate } from '@connectgain/contracts'
 import { quickReplies } from '@connectgain/db'
-import { defineResource } from '../rest/registry.ts'
+import { defineResource } from '../../rest/registry.ts'
 
 export const quickRepliesResource = defineResource({
   name: 'quick_replies',

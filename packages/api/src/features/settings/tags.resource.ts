@@ -1,7 +1,7 @@
 /** @module tags: Tags & Labels for conversations and contacts; a name unique per org. */
 import { Tag, TagInsert, TagUpdate } from '@connectgain/contracts'
 import { tags } from '@connectgain/db'
-import { defineResource } from '../rest/registry.ts'
+import { defineResource } from '../../rest/registry.ts'
 
 export const tagsResource = defineResource({
   name: 'tags',

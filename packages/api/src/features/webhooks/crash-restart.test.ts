@@ -9,8 +9,8 @@ import { jobs, webhookMessages } from '@connectgain/db'
 import { openDb } from '@connectgain/db/client'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, describe, expect, it } from 'vitest'
-import { devSession, hostCall, type NodeHost, startNodeHost, until } from '../test-utils/node-host.ts'
-import { type ReceivedRequest, type Receiver, startReceiver } from '../test-utils/receiver.ts'
+import { devSession, hostCall, type NodeHost, startNodeHost, until } from '../../test-utils/node-host.ts'
+import { type ReceivedRequest, type Receiver, startReceiver } from '../../test-utils/receiver.ts'
 
 const EVENTS = 5
 /** The table queue's lease brings back a job claimed by the killed process; the rest is start-up and polling. */

@@ -6,14 +6,14 @@
  */
 import { type Db, newId, webhookConfigurations, webhookDeliveries, webhookMessages } from '@connectgain/db'
 import { and, count, eq, getTableColumns, sql } from 'drizzle-orm'
-import type { Config } from '../config.ts'
-import type { Clock } from '../deps.ts'
-import { type JobHandler, type JobOutcome, RETRY_DELAYS_SECONDS } from '../jobs/job.ts'
-import { secretContext } from '../resources/webhook-configurations.ts'
-import { decryptSecret } from '../secrets/encryption.ts'
+import type { Clock } from '../../clock.ts'
+import type { Config } from '../../config.ts'
+import { type JobHandler, type JobOutcome, RETRY_DELAYS_SECONDS } from '../../jobs/job.ts'
+import type { Resolve } from '../../net/url-guard.ts'
+import { decryptSecret } from '../../secrets/encryption.ts'
 import type { DeliverPayload } from './dispatch.ts'
 import { sendWebhook } from './send.ts'
-import type { Resolve } from './url-guard.ts'
+import { secretContext } from './signature.ts'
 
 /** An endpoint with no success for this long is disabled. */
 export const DISABLE_AFTER_MS = 5 * 24 * 3600 * 1000

@@ -7,9 +7,9 @@ import { jobFailures, jobs, webhookConfigurations, webhookMessages } from '@conn
 import { eq } from 'drizzle-orm'
 import { Webhook } from 'standardwebhooks'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Config } from '../config.ts'
-import { createTestContext, TestClock, type TestContext } from '../test-utils/index.ts'
-import { type ReceivedRequest, type Receiver, startReceiver } from '../test-utils/receiver.ts'
+import type { Config } from '../../config.ts'
+import { createTestContext, TestClock, type TestContext } from '../../test-utils/index.ts'
+import { type ReceivedRequest, type Receiver, startReceiver } from '../../test-utils/receiver.ts'
 
 interface Body {
   type: string

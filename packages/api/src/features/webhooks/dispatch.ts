@@ -8,8 +8,8 @@
 import { ALL_EVENTS } from '@connectgain/contracts'
 import { type Db, webhookConfigurations, webhookMessages } from '@connectgain/db'
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
-import type { Clock } from '../deps.ts'
-import type { JobQueue, NewJob } from '../jobs/job.ts'
+import type { Clock } from '../../clock.ts'
+import type { JobQueue, NewJob } from '../../jobs/job.ts'
 
 export const DELIVER_JOB = 'webhook.deliver'
 

@@ -16,15 +16,14 @@ import {
 import { newId, webhookConfigurations, webhookDeliveries, webhookMessages } from '@connectgain/db'
 import { eq } from 'drizzle-orm'
 import * as z from 'zod/mini'
+import type { Deps } from '../../deps.ts'
+import { ApiError } from '../../errors.ts'
+import { orgRow } from '../../functions/org-row.ts'
+import { defineFunction } from '../../functions/registry.ts'
+import { decryptSecret, encryptSecret } from '../../secrets/encryption.ts'
 import { auditStatement } from '../audit/audit-log.ts'
-import type { Deps } from '../deps.ts'
-import { ApiError } from '../errors.ts'
-import { secretContext } from '../resources/webhook-configurations.ts'
-import { decryptSecret, encryptSecret } from '../secrets/encryption.ts'
-import { attemptDelivery, nextAttempt } from '../webhooks/deliver.ts'
-import { generateWebhookSecret } from '../webhooks/signature.ts'
-import { orgRow } from './org-row.ts'
-import { defineFunction } from './registry.ts'
+import { attemptDelivery, nextAttempt } from './deliver.ts'
+import { generateWebhookSecret, secretContext } from './signature.ts'
 
 const SECRET = ['secret', 'previous_secret']
 const orgWebhook = (db: Parameters<typeof orgRow>[0], orgId: string, id: string) =>

@@ -1,13 +1,13 @@
 /**
  * @module The webhook outbox: events written in the same batch as the change that caused them. A resource's
- * `onWrite` hook adds one `webhook_messages` row per event, only when the org has an enabled endpoint (a
+ * `onWrite: [emitEvents(…)]` adds one `webhook_messages` row per event, only when the org has an enabled endpoint (a
  * conditional INSERT … SELECT, so a write in an org without webhooks costs nothing more). The dispatcher
  * (dispatch.ts) turns each message into one delivery job per subscribed endpoint.
  */
 import type { WebhookEventType } from '@connectgain/contracts'
 import { newId, webhookConfigurations, webhookMessages } from '@connectgain/db'
 import { and, eq, sql } from 'drizzle-orm'
-import { type Row, readableColumns, type WriteEvent, type WriteHook } from '../rest/registry.ts'
+import { outboxHook, type Row, type RowHook, readableColumns, type WriteEvent } from '../../rest/registry.ts'
 
 /** Which events a write of one row raises (none for most). */
 export type EventsOf = (event: WriteEvent) => readonly WebhookEventType[]
@@ -18,9 +18,9 @@ function publicRow(event: WriteEvent): Row {
   return Object.fromEntries(readableColumns(event.resource).map((c) => [c, row[c] ?? null]))
 }
 
-/** An `onWrite` hook that records the events `eventsOf` names for each written row. */
-export function emitEvents(eventsOf: EventsOf): WriteHook {
-  return (event, { db, caller, now }) =>
+/** A row hook (for `onWrite`) that records the events `eventsOf` names for each written row. */
+export function emitEvents(eventsOf: EventsOf): RowHook {
+  return outboxHook((event, { db, caller, now }) =>
     eventsOf(event).map((type) =>
       // INSERT … SELECT of constants from one enabled endpoint of the org: nothing is written without one.
       db.insert(webhookMessages).select(
@@ -37,7 +37,8 @@ export function emitEvents(eventsOf: EventsOf): WriteHook {
           .where(and(eq(webhookConfigurations.org_id, caller.orgId), eq(webhookConfigurations.enabled, true)))
           .limit(1),
       ),
-    )
+    ),
+  )
 }
 
 /** `created` on insert, `updated` on update: the usual pair. */

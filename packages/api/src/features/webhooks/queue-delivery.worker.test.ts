@@ -10,14 +10,14 @@ import { openWorkerDb } from '@connectgain/db/worker'
 import { eq } from 'drizzle-orm'
 import { Webhook } from 'standardwebhooks'
 import { describe, expect, it } from 'vitest'
-import type { Env } from '../hosts/worker-host.ts'
-import { DEAD_LETTER_QUEUE } from '../jobs/cloudflare-queue.ts'
+import type { Env } from '../../hosts/worker-host.ts'
+import { DEAD_LETTER_QUEUE } from '../../jobs/cloudflare-queue.ts'
 import {
   consumeOnce,
   heldQueue,
   interceptOrigin,
   workerApp as workerAppOver,
-} from '../test-utils/worker-app.ts'
+} from '../../test-utils/worker-app.ts'
 import { DELIVER_JOB } from './dispatch.ts'
 
 const RECEIVER = 'https://hooks.receiver.example'

@@ -1,7 +1,7 @@
 /** @module The delivery log keeps 30 days: older attempts and dispatched messages go, newer ones and undelivered messages stay. */
 import { newId, webhookConfigurations, webhookDeliveries, webhookMessages } from '@connectgain/db'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTestContext, type TestContext } from '../test-utils/index.ts'
+import { createTestContext, type TestContext } from '../../test-utils/index.ts'
 import { pruneWebhookLog } from './retention.ts'
 
 let t: TestContext

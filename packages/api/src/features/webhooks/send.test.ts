@@ -1,10 +1,10 @@
 /** @module One delivery attempt over real HTTP to a recording receiver, verified as a receiver would verify it. */
 import { Webhook } from 'standardwebhooks'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { type Receiver, startReceiver } from '../test-utils/receiver.ts'
+import type { Resolve } from '../../net/url-guard.ts'
+import { type Receiver, startReceiver } from '../../test-utils/receiver.ts'
 import { type DeliveryAttempt, maxResponseBodyBytes, type SendOptions, sendWebhook } from './send.ts'
 import { generateWebhookSecret } from './signature.ts'
-import type { Resolve } from './url-guard.ts'
 
 const userSecret = 'a user-entered secret of 40 characters!!'
 const demo: SendOptions = { mode: 'demo', timeoutMs: 5000 }

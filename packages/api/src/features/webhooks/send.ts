@@ -7,8 +7,9 @@
  * whole attempt, the DNS check and the response body included, ends by the deadline, and at most
  * {@link maxResponseBodyBytes} of the body are read before the stream is cancelled.
  */
+
+import { checkOutbound, type Resolve, type UrlMode } from '../../net/url-guard.ts'
 import { signatureHeaders } from './signature.ts'
-import { checkOutbound, type Resolve, type UrlMode } from './url-guard.ts'
 
 export interface DeliveryAttempt {
   /** A 2xx answer. */

@@ -58,3 +58,6 @@ export function signatureHeaders({ id, timestamp, body, secrets }: SignatureInpu
     'webhook-signature': signatures.join(' '),
   }
 }
+
+/** What an endpoint's secrets are encrypted for: a secret copied to another org's row does not open. */
+export const secretContext = (orgId: string) => `webhook_configurations.secret:${orgId}`

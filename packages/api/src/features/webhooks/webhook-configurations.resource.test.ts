@@ -1,6 +1,6 @@
 /** @module In production an endpoint URL must be public https (the URL guard at save time); demo mode allows a local receiver. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, type TestContext } from '../test-utils/index.ts'
+import { createTestContext, type TestContext } from '../../test-utils/index.ts'
 
 describe('webhook_configurations URLs', () => {
   let production: TestContext

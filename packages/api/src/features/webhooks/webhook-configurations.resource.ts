@@ -9,14 +9,11 @@ import {
   WebhookConfigurationUpdate,
 } from '@connectgain/contracts'
 import { webhookConfigurations } from '@connectgain/db'
-import { ApiError } from '../errors.ts'
-import { defineResource } from '../rest/registry.ts'
-import { encryptSecret } from '../secrets/encryption.ts'
-import { generateWebhookSecret } from '../webhooks/signature.ts'
-import { checkUrl } from '../webhooks/url-guard.ts'
-
-/** What an endpoint's secrets are encrypted for: a secret copied to another org's row does not open. */
-export const secretContext = (orgId: string) => `webhook_configurations.secret:${orgId}`
+import { ApiError } from '../../errors.ts'
+import { checkUrl } from '../../net/url-guard.ts'
+import { defineResource } from '../../rest/registry.ts'
+import { encryptSecret } from '../../secrets/encryption.ts'
+import { generateWebhookSecret, secretContext } from './signature.ts'
 
 export const webhookConfigurationsResource = defineResource({
   name: 'webhook_configurations',

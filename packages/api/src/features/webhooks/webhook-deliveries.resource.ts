@@ -1,7 +1,7 @@
 /** @module webhook_deliveries: one row per delivery attempt (kept 30 days), read-only; the Webhooks tab's log. */
 import { WebhookDelivery } from '@connectgain/contracts'
 import { webhookDeliveries } from '@connectgain/db'
-import { defineResource } from '../rest/registry.ts'
+import { defineResource } from '../../rest/registry.ts'
 
 export const webhookDeliveriesResource = defineResource({
   name: 'webhook_deliveries',

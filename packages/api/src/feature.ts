@@ -1,0 +1,31 @@
+/**
+ * @module What a feature adds to the app. Each feature is one folder whose index.ts exports one `Feature`; app.ts
+ * composes them, and the generic core (rest/, jobs/, middleware/, functions/, config.ts) reads only these lists.
+ */
+import type { Db } from '@connectgain/db'
+import type { z } from 'zod'
+import type { Config } from './config.ts'
+import type { FunctionDef } from './functions/registry.ts'
+import type { OutboxRound } from './jobs/dispatcher.ts'
+import type { JobHandlers } from './jobs/job.ts'
+import type { Resource, RowHook } from './rest/registry.ts'
+
+export interface Feature {
+  name: string
+  /** REST resources, `/rest/v1/{name}`. */
+  resources?: readonly Resource[]
+  /** Functions, `/functions/v1/{name}`. */
+  functions?: readonly FunctionDef[]
+  /** Row hooks every resource's writes run (the audit log). */
+  writeHooks?: readonly RowHook[]
+  /** Job handlers by kind, run by both hosts' queues. */
+  jobs?: JobHandlers
+  /** Outboxes the dispatcher turns into jobs after writes and on the hosts' sweep. */
+  outboxes?: readonly OutboxRound[]
+  /** The feature's configuration variables, validated with the rest at start. */
+  config?: z.ZodRawShape
+  /** Problems with the configuration that the schema cannot see alone (what production requires). */
+  checkConfig?: (config: Config) => string[]
+  /** Periodic clean-up (hourly on Node, daily on the Worker): pruning logs past their retention. */
+  housekeeping?: readonly ((db: Db, now: Date) => Promise<unknown>)[]
+}
