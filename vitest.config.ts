@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config'
 
 /**
  * Two hosts, one suite: `node` runs the API and package tests on Node, `workerd` runs *.worker.test.ts inside
- * the Worker runtime, `e2e` drives the built demo in Chromium. Element tests run in @web/test-runner.
+ * the Worker runtime, `e2e` drives the built demo in Chromium. Element tests run in @web/test-runner, except
+ * `elements-node`: the element's *.node.test.ts, which read its source files.
  */
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('packages/db/drizzle')
@@ -18,6 +19,13 @@ export default defineConfig(async () => {
             // The element's tests run in Chromium through @web/test-runner.
             exclude: ['**/*.worker.test.ts', '**/node_modules/**', 'packages/elements/**'],
             pool: 'forks',
+          },
+        },
+        {
+          test: {
+            // The element's few checks that read its source on Node, not in a browser (web-test-runner skips them).
+            name: 'elements-node',
+            include: ['packages/elements/src/**/*.node.test.ts'],
           },
         },
         {

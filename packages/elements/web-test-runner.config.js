@@ -5,7 +5,8 @@ import { chromiumArgs, chromiumPath } from '../../scripts/chromium.js'
 import { apiHostPlugin } from './test/api-host.js'
 
 export default {
-  files: ['src/**/*.test.ts'],
+  // *.node.test.ts read the source on Node; vitest runs them (the `elements-node` project).
+  files: ['src/**/*.test.ts', '!src/**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [
     apiHostPlugin(),

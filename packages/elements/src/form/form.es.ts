@@ -1,0 +1,13 @@
+/** @module Spanish for the form controls' built-in texts (cg-select, cg-secret-field, cg-color-field…). */
+import { str } from '@lit/localize'
+
+export const templates = {
+  'form.no-matches': 'Sin resultados',
+  'form.dismiss': 'Cerrar',
+  'form.reveal': 'Mostrar',
+  'form.hide': 'Ocultar',
+  'form.copy': 'Copiar',
+  'form.copied': 'Copiado',
+  'form.selected': 'Seleccionado: pulsa Ctrl+C (⌘C) para copiar',
+  'form.pick-color': str`Elegir un color para ${0}`,
+}
