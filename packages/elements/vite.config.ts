@@ -1,5 +1,5 @@
 /**
- * Two builds of `<cg-settings>`, each an entry, one lazily loaded chunk per tab, and the chunks tabs share:
+ * Two builds of `<cg-settings>`, each an entry, one lazily loaded chunk per tab and per form control, and the chunks tabs share:
  *
  * - `vite build` → dist/: for `<script type="module" src=…>` (the API serves it at /elements/). Self-contained
  *   and minified; zod/mini (the contracts validate with it, about 6 KB gzip) in a chunk of its own, loaded
@@ -97,8 +97,18 @@ export default defineConfig(({ mode }) => {
           chunkFileNames: 'chunks/[name]-[hash].js',
           // dist/ goes to browsers as it is; lib/ is minified by the host app's bundler.
           minify: !forPackage,
-          // zod in one chunk of its own, whichever tab loads it first.
-          codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ }] },
+          // Chunks by use: what every page loads is one chunk (`shell`), the kit the tabs share another (`kit`), and zod
+          // one of its own, whichever tab loads it first. Each tab stays a chunk, and so does each form control (the kit
+          // imports them by field kind, src/kit/fields.ts), so a tab fetches only the controls it draws. Fewer, larger
+          // shared chunks also compress better than the many small ones the importers alone would make.
+          codeSplitting: {
+            groups: [
+              { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
+              { name: 'shell', tags: ['$initial'], priority: 1 },
+              // The kit's modules two or more chunks use, with what they import; not its Spanish strings (the locale's).
+              { name: 'kit', test: /[\\/]src[\\/]kit[\\/][\w-]+\.ts$/, minShareCount: 2 },
+            ],
+          },
         },
       },
     },

@@ -1,13 +1,9 @@
-/** @module Field declarations: a tab says what each field is; `renderField` draws the form-kit control, bound to the form. */
+/**
+ * @module Field declarations: a tab says what each field is; `renderField` draws the form-kit control, bound to the
+ * form, and loads that control's module the first time a field of its kind is drawn (`controlsReady` awaits them).
+ */
 import type { FieldIssue } from '@connectgain/contracts/errors'
 import { html } from 'lit'
-import '../form/cg-color-field.ts'
-import '../form/cg-datetime.ts'
-import '../form/cg-radio-group.ts'
-import '../form/cg-select.ts'
-import '../form/cg-text-field.ts'
-import '../form/cg-textarea.ts'
-import '../form/cg-toggle.ts'
 import type { RadioOption } from '../form/cg-radio-group.ts'
 import type { SelectOption } from '../form/cg-select.ts'
 import { type IssueMessages, localizeIssue } from './issues.ts'
@@ -46,12 +42,62 @@ export type FieldSpec = FieldBase &
     | { kind: 'custom'; render: (value: unknown, error: string, readonly: boolean) => unknown }
   )
 
+/** The kinds the kit draws with a control of its own. */
+type ControlKind = Exclude<FieldSpec['kind'], 'custom'>
+
+/**
+ * Each kind's control: its tag, and its module, a chunk of its own, so a tab's first open carries none and a
+ * tab loads only the controls its fields draw (the Organization tab never fetches the date picker).
+ */
+const controls: Record<ControlKind, { tag: string; load: () => Promise<unknown> }> = {
+  text: { tag: 'cg-text-field', load: () => import('../form/cg-text-field.ts') },
+  textarea: { tag: 'cg-textarea', load: () => import('../form/cg-textarea.ts') },
+  select: { tag: 'cg-select', load: () => import('../form/cg-select.ts') },
+  toggle: { tag: 'cg-toggle', load: () => import('../form/cg-toggle.ts') },
+  color: { tag: 'cg-color-field', load: () => import('../form/cg-color-field.ts') },
+  radio: { tag: 'cg-radio-group', load: () => import('../form/cg-radio-group.ts') },
+  datetime: { tag: 'cg-datetime', load: () => import('../form/cg-datetime.ts') },
+}
+
+/** The loads asked for, by kind: each module is fetched once per page. */
+const loads = new Map<ControlKind, Promise<unknown>>()
+
+function loadControl(kind: ControlKind): Promise<unknown> {
+  let load = loads.get(kind)
+  if (!load) {
+    const control = controls[kind]
+    // Defined already (a host or a tab imported it): nothing to fetch.
+    load = customElements.get(control.tag)
+      ? Promise.resolve()
+      : control.load().catch((err: unknown) => {
+          loads.delete(kind) // offline, say: the next draw or `controlsReady` asks again
+          throw err
+        })
+    loads.set(kind, load)
+  }
+  return load
+}
+
+/**
+ * Resolves once the control of every field in `fields` is defined, so a form drawn after it shows upgraded
+ * controls at once (labels, values, focus); rejects when one could not be fetched. A tab awaits it before it
+ * first shows a form, under its loading state.
+ */
+export async function controlsReady(fields: readonly FieldSpec[]): Promise<void> {
+  await Promise.all(fields.flatMap((field) => (field.kind === 'custom' ? [] : [loadControl(field.kind)])))
+}
+
 /** Options from labels keyed by value; type the labels `Record<Contract['column'], …>` to cover the contract's enum. */
 export const optionsOf = (labels: Record<string, () => string>): SelectOption[] =>
   Object.entries(labels).map(([value, label]) => ({ value, label: label() }))
 
-/** The control for `field`, showing the form's value and the field's issue in the UI's language. */
+/**
+ * The control for `field`, showing the form's value and the field's issue in the UI's language. Its element
+ * upgrades when its module has loaded (started here, if nothing asked before).
+ */
 export function renderField(field: FieldSpec, form: FormState, readonly: boolean) {
+  // A failed load is `controlsReady`'s to report; the next draw asks again.
+  if (field.kind !== 'custom' && !loads.has(field.kind)) loadControl(field.kind).catch(() => {})
   const raw = form.values[field.name]
   const value = raw === null || raw === undefined ? '' : String(raw)
   const issue = form.errors[field.name]

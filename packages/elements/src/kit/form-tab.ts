@@ -1,6 +1,7 @@
 /** @module FormTab: a tab that is one form over one row (the organization, the member's own preferences). */
 import { msg } from '@lit/localize'
 import { html, nothing } from 'lit'
+import { state } from 'lit/decorators.js'
 import { ResourceTab } from './resource-tab.ts'
 
 /**
@@ -10,6 +11,26 @@ import { ResourceTab } from './resource-tab.ts'
 export abstract class FormTab<Row extends { id: string }> extends ResourceTab<Row> {
   /** The toast after a save, e.g. "Organization settings saved." */
   protected abstract savedText(): string
+
+  /** Whether the form's controls are defined: the form shows once they and the row are both in. */
+  @state() private controls: 'loading' | 'ready' | 'failed' = 'loading'
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    if (this.controls !== 'ready') void this.defineControls()
+  }
+
+  /** Loads the controls beside the row's first load, so the form rarely waits for them. */
+  private async defineControls(): Promise<void> {
+    this.controls = 'loading'
+    this.controls = (await this.loadControls()) ? 'ready' : 'failed'
+  }
+
+  /** Try again: whatever failed, the row or the controls. */
+  private retry(): void {
+    if (this.resource.status === 'failed') void this.resource.load()
+    if (this.controls === 'failed') void this.defineControls()
+  }
 
   get hasUnsavedChanges(): boolean {
     return this.resource.dirty
@@ -26,14 +47,18 @@ export abstract class FormTab<Row extends { id: string }> extends ResourceTab<Ro
    */
   protected renderForm() {
     const { status, loadError, canRetry, saving, dirty, onFieldChange } = this.resource
-    if (status === 'loading') {
-      return html`<p role="status" class="muted">${msg('Loading…', { id: 'shell.loading' })}</p>`
-    }
-    if (status === 'failed') {
+    const { controls } = this
+    if (status === 'failed' || controls === 'failed') {
+      // The row's failure says more (and whether trying again can help); controls that did not come are the network.
+      const why = status === 'failed' ? loadError : this.offlineText
+      const retry = status === 'failed' ? canRetry : true
       return html`<div role="alert" class="failed">
-        <p>${msg('Could not load these settings.', { id: 'kit.load-failed' })} ${loadError}</p>
-        ${canRetry ? html`<button type="button" @click=${() => this.resource.load()}>${msg('Try again', { id: 'kit.retry' })}</button>` : nothing}
+        <p>${msg('Could not load these settings.', { id: 'kit.load-failed' })} ${why}</p>
+        ${retry ? html`<button type="button" @click=${this.retry}>${msg('Try again', { id: 'kit.retry' })}</button>` : nothing}
       </div>`
+    }
+    if (status === 'loading' || controls === 'loading') {
+      return html`<p role="status" class="muted">${msg('Loading…', { id: 'shell.loading' })}</p>`
     }
     return html`<form novalidate @submit=${this.onSubmit} @cg-field-change=${onFieldChange}>
       ${this.renderNote()} ${this.renderFields()}

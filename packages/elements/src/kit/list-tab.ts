@@ -1,6 +1,6 @@
 /** @module ListTab: a tab that lists an organization's rows, edits one at a time, deletes after asking, and runs row actions. */
 import { msg, str } from '@lit/localize'
-import { css, html, nothing } from 'lit'
+import { css, html, nothing, type PropertyValues } from 'lit'
 import { query, state } from 'lit/decorators.js'
 import { failureText } from '../api/failure-text.ts'
 import { emit } from '../events.ts'
@@ -124,6 +124,8 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
   private opener: HTMLElement | null = null
   /** A row action is running (a second click waits for it). */
   private running = false
+  /** The form's controls were asked for ahead of a click. */
+  private warmed = false
 
   get hasUnsavedChanges(): boolean {
     const editing = this.resource.editing !== null && this.resource.dirty
@@ -157,10 +159,6 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
     }
   }
 
-  private get offlineText(): string {
-    return msg('Could not reach the server. Check your connection.', { id: 'kit.offline' })
-  }
-
   /** Shows `secret` (Copy, "I have stored it" unless `again`, Done); resolves when the dialog closed and the secret is gone. */
   protected async revealOnce(secret: SecretToShow): Promise<void> {
     await this.secretPanelLoaded()
@@ -171,7 +169,25 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
     await this.updateComplete
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed)
+    // Once the list has shown to a member who can open the form, its controls are fetched, so New and Edit find
+    // them in hand; the list itself never waits for them.
+    if (!this.warmed && !this.readonly && this.resource.status !== 'loading') {
+      this.warmed = true
+      void this.loadControls()
+    }
+  }
+
+  /** Whether the form is shown once its controls are defined (on a failure the member is told, and the list stays). */
+  private async controlsLoaded(): Promise<boolean> {
+    if (await this.loadControls()) return true
+    this.toasts?.show(this.offlineText, 'error')
+    return false
+  }
+
   private async openEditor(row: Row | 'new', opener: EventTarget | null): Promise<void> {
+    if (!(await this.controlsLoaded())) return
     this.opener = opener as HTMLElement | null
     if (row === 'new') void this.resource.create()
     else this.resource.edit(row)
@@ -248,6 +264,7 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
 
   /** Opens the create dialog; its form (and what was typed) goes when it closes, and the focus returns to New. */
   private async openCreator(opener: HTMLElement): Promise<void> {
+    if (!(await this.controlsLoaded()) || this.creating) return // a second click while the first opens it
     this.creator?.reset()
     this.createFailure = ''
     this.creating = true

@@ -9,7 +9,7 @@ import { failureText } from '../api/failure-text.ts'
 import { emit } from '../events.ts'
 import '../form/cg-toast.ts'
 import type { CgToastRegion } from '../form/cg-toast.ts'
-import { type FieldSpec, renderField } from './fields.ts'
+import { controlsReady, type FieldSpec, renderField } from './fields.ts'
 import type { ResourceController } from './resource-controller.ts'
 import { tabStyles } from './tab-styles.ts'
 
@@ -48,6 +48,33 @@ export abstract class ResourceTab<Row extends { id: string }> extends LitElement
   protected abstract readonly resource: ResourceController<Row>
   /** The form's fields, in order (called on each render, so labels follow the locale). */
   protected abstract fields(): FieldSpec[]
+
+  /**
+   * Every field the tab's forms can draw, whose controls `loadControls()` defines before a form shows:
+   * `fields()` by default. A tab whose fields change with the values lists them all (API Keys: the date that
+   * "Custom date" shows); one whose fields come with a chunk of their own waits for it (Webhooks).
+   */
+  protected allFields(): FieldSpec[] | Promise<FieldSpec[]> {
+    return this.fields()
+  }
+
+  /**
+   * Loads the form controls `allFields()` draw (each kind's module once per page); resolves to whether they
+   * are defined. False means a module could not be fetched: the member is told, and may try again.
+   */
+  protected async loadControls(): Promise<boolean> {
+    try {
+      await controlsReady(await this.allFields())
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  /** What a form that could not load its controls says: a chunk that did not come is the network's fault. */
+  protected get offlineText(): string {
+    return msg('Could not reach the server. Check your connection.', { id: 'kit.offline' })
+  }
 
   @query('cg-toast-region') protected toasts?: CgToastRegion
 

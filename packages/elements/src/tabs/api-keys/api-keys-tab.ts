@@ -121,6 +121,11 @@ export class CgApiKeysTab extends ListTab<ApiKey, GenerateApiKeyResponse> {
     return generateFields(this.creator.values)
   }
 
+  /** With the date "Custom date" shows: its picker is defined before the dialog opens. */
+  protected override allFields(): FieldSpec[] {
+    return generateFields({ expiry: 'custom' })
+  }
+
   protected override created(key: GenerateApiKeyResponse): ActionOutcome {
     const name = key.name
     return {

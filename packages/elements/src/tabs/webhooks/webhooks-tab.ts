@@ -44,8 +44,18 @@ type Rotated = z.infer<typeof RotateWebhookSecretResponse>
  * list (what every visit shows) does not wait for them; they are in hand long before a click needs them.
  */
 let later: { form: typeof import('./webhook-form.ts') } | undefined
-const loadLater = async () => {
-  later = { form: await import('./webhook-form.ts') }
+let loading: Promise<void> | undefined
+const loadLater = () => {
+  loading ??= import('./webhook-form.ts').then(
+    (form) => {
+      later = { form }
+    },
+    (err: unknown) => {
+      loading = undefined // offline, say: asked again when next needed
+      throw err
+    },
+  )
+  return loading
 }
 
 /**
@@ -156,6 +166,12 @@ export class CgWebhooksTab extends ListTab<WebhookConfiguration> {
 
   protected columns(): ListColumn<WebhookConfiguration>[] {
     return webhookColumns(this.recent)
+  }
+
+  /** The form's fields come with its chunk: the kit defines their controls once it is in. */
+  protected override async allFields(): Promise<FieldSpec[]> {
+    await loadLater()
+    return this.fields()
   }
 
   protected fields(): FieldSpec[] {
