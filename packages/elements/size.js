@@ -5,7 +5,7 @@
 //   later        what a tab may import lazily: the form controls (the kit can load any
 //                of them), the secret dialog, a tab's own (the delivery log)              printed
 //   all tabs     every chunk any tab can load, shared chunks once                          ≤ 120 KB
-//   projected    the same for all 26 tabs: shared chunks + 26 × the average tab's own    ≤ 123 KB
+//   projected    the same for all 26 tabs: shared chunks + 26 × the average tab's own    ≤ 120 KB
 //                (what the shell imports lazily, e.g. auto-subscribe, counts once as shared)
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
@@ -15,12 +15,11 @@ import { gzipSync } from 'node:zlib'
 // the list has shown; a form tab fetches the ones it draws beside its row, under its loading state, and those are
 // printed under "later", not counted here: with them Notifications opens at 25.3 + 2.3 (cg-toggle and the controls'
 // base), Organization at 21.4 + 5.0, Chat & Contacts at 20.7 + 5.3.
-// projected: 123 since the same change (122.2): seven small control chunks compress worse than the shared chunk they
-// were part of (about 5 KB more in all, counted once, as every tab can load them). Grouping the shell and the kit into
-// one chunk each (vite.config.ts) won part of it back. Under 120 needs the controls in one chunk again, which every
-// tab would then fetch whole (measured: 116.6, with Webhooks opening at 30.2).
+// projected: 120 since the two pilots of kit v2 (Lifecycle Stages, Sidebar Menu: 25.0 and 24.6 on first open, 115.8
+// projected): tabs built from the kit alone add about 2 KB of their own, so the average tab's share fell. The kit chunk
+// grew by 2.2 KB with them (ordered lists, contract-derived fields, a confirm with a choice); every tab pays it.
 // initial: 18 since the shell is one chunk (16.5).
-const BUDGET = { initial: 18, open: 30, all: 120, projected: 123 }
+const BUDGET = { initial: 18, open: 30, all: 120, projected: 120 }
 const TAB_COUNT = 26
 
 const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8'))

@@ -1,5 +1,6 @@
 /** @module Lifecycle Stages: the ordered stages a contact moves through, HubSpot's by default; one is the default. */
 import * as z from 'zod/mini'
+import { ui } from './field-ui.ts'
 import { meta } from './meta.ts'
 import { patchOf } from './patch.ts'
 import { HexColor, oneLineName } from './rules.ts'
@@ -32,17 +33,25 @@ export type LifecycleStage = z.infer<typeof LifecycleStage>
 
 export const LifecycleStageInsert = meta(
   z.strictObject({
-    name: oneLineName(60),
-    color: z._default(HexColor, '#6b7280'),
+    name: ui(oneLineName(60), { id: 'stages.name', label: 'Name' }),
+    color: ui(z._default(HexColor, '#6b7280'), {
+      id: 'stages.color',
+      label: 'Color',
+      format: 'color',
+      help: 'Shown beside the stage on contacts and in reports.',
+    }),
     position: z.optional(
       meta(z.int().check(z.minimum(0, 'Position must be 0 or more')), {
         description: 'Where it stands in the list; after the last stage when omitted.',
       }),
     ),
-    is_default: z.optional(
-      meta(z.boolean(), {
-        description: 'The stage new contacts get. Setting it here clears it on the stage that had it.',
-      }),
+    is_default: ui(
+      z.optional(
+        meta(z.boolean(), {
+          description: 'The stage new contacts get. Setting it here clears it on the stage that had it.',
+        }),
+      ),
+      { id: 'stages.is-default', label: 'Default stage', help: 'New contacts start in this stage.' },
     ),
   }),
   { id: 'LifecycleStageInsert', examples: [{ name: 'Churned', color: '#b42318' }] },

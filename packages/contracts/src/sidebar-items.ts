@@ -1,5 +1,6 @@
 /** @module Sidebar Menu: the host app's main sections, their labels, icons, order and visibility. */
 import * as z from 'zod/mini'
+import { ui } from './field-ui.ts'
 import { rule } from './issues.ts'
 import { meta } from './meta.ts'
 import { oneLineName } from './rules.ts'
@@ -47,19 +48,30 @@ const Icon = meta(
 
 export const SidebarItemInsert = meta(
   z.strictObject({
-    key: meta(
-      z.string().check(
-        z.maxLength(40, 'Key must be at most 40 characters'),
-        z.refine(
-          (s) => iconPattern.test(s),
-          rule('key_format', 'Key must be lowercase letters and digits joined by hyphens, e.g. "reports"'),
+    key: ui(
+      meta(
+        z.string().check(
+          z.maxLength(40, 'Key must be at most 40 characters'),
+          z.refine(
+            (s) => iconPattern.test(s),
+            rule('key_format', 'Key must be lowercase letters and digits joined by hyphens, e.g. "reports"'),
+          ),
         ),
+        { description: 'The section the host app routes to; unique in the organization.' },
       ),
-      { description: 'The section the host app routes to; unique in the organization.' },
+      {
+        id: 'sidebar.key',
+        label: 'Key',
+        help: 'The section your app opens, e.g. "reports". It cannot change later.',
+      },
     ),
-    label: oneLineName(40),
-    icon: z._default(Icon, 'circle'),
-    visible: z._default(z.boolean(), true),
+    label: ui(oneLineName(40), { id: 'sidebar.label', label: 'Label' }),
+    icon: ui(z._default(Icon, 'circle'), {
+      id: 'sidebar.icon',
+      label: 'Icon',
+      help: 'An icon name from your app\'s icon set, e.g. "inbox".',
+    }),
+    visible: ui(z._default(z.boolean(), true), { id: 'sidebar.visible', label: 'Shown in the sidebar' }),
     position: z.optional(z.int().check(z.minimum(0, 'Position must be 0 or more'))),
   }),
   { id: 'SidebarItemInsert', examples: [{ key: 'knowledge-base', label: 'Knowledge Base', icon: 'book' }] },

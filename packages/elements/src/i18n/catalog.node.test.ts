@@ -2,6 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import * as contracts from '@connectgain/contracts'
+import { type FieldUi, fieldUi } from '@connectgain/contracts/field-ui'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import { templates } from './locales/es.ts'
@@ -49,6 +51,35 @@ function expressionsOf(english: ts.Expression | undefined): number | undefined {
   return undefined
 }
 
+/** The kit's functions that label fields from a contract's `ui()`, and the file that calls msg with those ids. */
+const contractHelpers = new Set(['fieldsOf', 'fieldOf', 'columnOf', 'labelOf'])
+const CONTRACT_FIELDS = 'kit/contract-fields.ts'
+
+/** The `ui()` of a contract schema's field, from any layer (optional, default, nullable), as the kit reads it. */
+function uiOf(schemaName: string, field: string): FieldUi | undefined {
+  const schema = (contracts as Record<string, unknown>)[schemaName] as
+    | { _zod: { def: { shape?: Record<string, unknown> } } }
+    | undefined
+  let node = schema?._zod.def.shape?.[field] as
+    | { _zod: { def: { type: string; innerType?: unknown } } }
+    | undefined
+  let ui: FieldUi | undefined
+  while (node) {
+    ui ??= fieldUi.get(node as never)
+    node = ['optional', 'default', 'nullable'].includes(node._zod.def.type)
+      ? (node._zod.def.innerType as typeof node)
+      : undefined
+  }
+  return ui
+}
+
+/** The ids a contract field's label, help and options are translated by. */
+const idsOf = (ui: FieldUi) => [
+  ui.id,
+  ...(ui.help ? [`${ui.id}.help`] : []),
+  ...Object.keys(ui.options ?? {}).map((value) => `${ui.id}.${value}`),
+]
+
 const uses: Use[] = []
 const unscannable: string[] = []
 const isSource = (file: string) => file.endsWith('.ts') && !/\.(test|es|d)\.ts$/.test(file)
@@ -71,7 +102,27 @@ for (const file of files.filter(isSource)) {
           : undefined
       if (id && (ts.isStringLiteral(id) || ts.isNoSubstitutionTemplateLiteral(id)))
         uses.push({ id: id.text, at, area: areaOf(file), expressions: expressionsOf(english) })
-      else unscannable.push(at)
+      else if (file !== CONTRACT_FIELDS) unscannable.push(at) // its ids are the contracts', found below
+    }
+    // fieldsOf(Contract, ['name', …]), columnOf(Contract, 'name'): the fields' ids are used where the call is.
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      contractHelpers.has(node.expression.text)
+    ) {
+      const [schema, names] = node.arguments
+      const at = `src/${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`
+      const fields: string[] = []
+      const collect = (n: ts.Node): void => {
+        if (ts.isStringLiteral(n)) fields.push(n.text)
+        ts.forEachChild(n, collect)
+      }
+      if (names) collect(names)
+      for (const field of fields) {
+        const ui = schema && ts.isIdentifier(schema) ? uiOf(schema.text, field) : undefined
+        if (!ui) unscannable.push(`${at} (${schema?.getText()}.${field} has no ui())`)
+        else for (const id of idsOf(ui)) uses.push({ id, at, area: areaOf(file), expressions: 0 })
+      }
     }
     ts.forEachChild(node, visit)
   }

@@ -51,6 +51,22 @@ export const styles = [
       text-align: start;
       vertical-align: middle;
     }
+    .handle {
+      display: inline-block;
+      inline-size: 1.25em;
+      color: var(--_muted);
+      cursor: grab;
+    }
+    button.icon {
+      min-inline-size: 2rem;
+      padding-inline: 0.375rem;
+    }
+    tr[draggable='true'] {
+      cursor: grab;
+    }
+    tr[data-dragging] {
+      opacity: 0.5;
+    }
     tr {
       height: var(--cg-list-row-height, 44px);
     }

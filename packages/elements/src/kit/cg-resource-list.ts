@@ -30,6 +30,13 @@ export interface SearchDetail {
   query: string
 }
 
+export interface ReorderDetail {
+  /** The row dragged. */
+  id: string
+  /** Its new index among the rows shown. */
+  to: number
+}
+
 declare global {
   interface HTMLElementEventMap {
     /** `<cg-resource-list>`: the member asked for another page. */
@@ -38,6 +45,8 @@ declare global {
     'cg-retry': CustomEvent<void>
     /** `<cg-resource-list>`: the search text changed (debounced). */
     'cg-search': CustomEvent<SearchDetail>
+    /** `<cg-resource-list reorderable>`: a row was dragged to another place (keyboard moves are the tab's buttons). */
+    'cg-reorder': CustomEvent<ReorderDetail>
   }
 }
 
@@ -51,6 +60,7 @@ declare global {
  * @fires cg-page - Previous or Next; `detail.offset` is the page's first row.
  * @fires cg-retry - Try again after a failed load.
  * @fires cg-search - The search text; `detail.query`.
+ * @fires cg-reorder - With `reorderable`, a row dropped elsewhere; `detail: { id, to }`.
  * @slot empty - Shown under the empty message (e.g. a button that creates the first row).
  * @csspart table - The table.
  * @csspart pager - The range text and the page buttons.
@@ -79,17 +89,21 @@ export class CgResourceList extends LitElement {
   @property({ attribute: 'search-label' }) searchLabel = ''
   /** The current search text. */
   @property() query = ''
+  /** Rows can be dragged to another place (`cg-reorder`); the tab offers Move up and Move down for the keyboard. */
+  @property({ type: Boolean }) reorderable = false
   /** Milliseconds of quiet typing before `cg-search`. */
   @property({ type: Number, attribute: 'search-delay' }) searchDelay = 300
 
   private searchTimer?: ReturnType<typeof setTimeout>
+  /** The id of the row being dragged. */
+  private dragged: string | null = null
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     clearTimeout(this.searchTimer)
   }
 
-  private fire<K extends 'cg-page' | 'cg-retry' | 'cg-search'>(
+  private fire<K extends 'cg-page' | 'cg-retry' | 'cg-search' | 'cg-reorder'>(
     name: K,
     detail: HTMLElementEventMap[K]['detail'],
   ) {
@@ -136,14 +150,47 @@ export class CgResourceList extends LitElement {
           ${repeat(
             this.rows,
             (row) => row.id,
-            (row) =>
-              html`<tr>
+            (row, index) =>
+              html`<tr
+                draggable=${this.reorderable ? 'true' : nothing}
+                @dragstart=${this.reorderable ? (e: DragEvent) => this.dragStart(e, String(row.id)) : nothing}
+                @dragover=${this.reorderable ? (e: DragEvent) => this.dragOver(e) : nothing}
+                @drop=${this.reorderable ? (e: DragEvent) => this.drop(e, index) : nothing}
+                @dragend=${this.reorderable ? () => this.dragEnd() : nothing}
+              >
                 ${columns.map((c) => html`<td class=${c.class ?? nothing}>${c.render ? c.render(row) : row[c.key]}</td>`)}
               </tr>`,
           )}
         </tbody>
       </table>
     </div>`
+  }
+
+  private dragStart(event: DragEvent, id: string): void {
+    this.dragged = id
+    event.dataTransfer?.setData('text/plain', id)
+    if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move'
+    ;(event.currentTarget as HTMLElement).dataset.dragging = ''
+  }
+
+  private dragOver(event: DragEvent): void {
+    if (this.dragged === null) return
+    event.preventDefault() // a drop target
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'move'
+  }
+
+  private drop(event: DragEvent, to: number): void {
+    event.preventDefault()
+    const id = this.dragged
+    this.dragEnd()
+    const from = this.rows.findIndex((row) => row.id === id)
+    if (id !== null && from !== -1 && from !== to) this.fire('cg-reorder', { id, to })
+  }
+
+  private dragEnd(): void {
+    this.dragged = null
+    for (const row of this.renderRoot.querySelectorAll<HTMLElement>('tr[data-dragging]'))
+      delete row.dataset.dragging
   }
 
   private renderPager() {

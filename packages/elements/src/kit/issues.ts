@@ -23,6 +23,12 @@ const rules: Record<string, () => string> = {
     msg('Use lowercase letters and digits, with - or _ inside, e.g. "thanks"', {
       id: 'kit.rule.shortcut_format',
     }),
+  icon_format: () =>
+    msg('Use an icon name: lowercase words joined by hyphens, e.g. "bar-chart"', {
+      id: 'kit.rule.icon_format',
+    }),
+  key_format: () =>
+    msg('Use lowercase letters and digits joined by hyphens, e.g. "reports"', { id: 'kit.rule.key_format' }),
 }
 
 const required = () => msg('Required', { id: 'kit.err.required' })

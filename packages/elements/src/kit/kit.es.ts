@@ -43,4 +43,12 @@ export const templates = {
   'kit.secret.stored': 'Lo he guardado en un lugar seguro',
   'kit.secret.done': 'Listo',
   'kit.action-invalid': 'No se pudo hacer. Recarga la página e inténtalo de nuevo.',
+  'kit.rule.icon_format':
+    'Usa un nombre de icono: palabras en minúsculas unidas por guiones, p. ej. "bar-chart"',
+  'kit.rule.key_format': 'Usa letras minúsculas y dígitos unidos por guiones, p. ej. "reports"',
+  'kit.order': 'Orden',
+  'kit.order.drag': 'Arrastra para reordenar',
+  'kit.order.up': str`Subir ${0}`,
+  'kit.order.down': str`Bajar ${0}`,
+  'kit.order.moved': str`${0} se movió a la posición ${1} de ${2}.`,
 }

@@ -2,16 +2,18 @@
 import { msg, str } from '@lit/localize'
 import { css, html, nothing, type PropertyValues } from 'lit'
 import { query, state } from 'lit/decorators.js'
+import type { ApiRequestError } from '../api/client.ts'
 import { failureText } from '../api/failure-text.ts'
 import { emit } from '../events.ts'
 import './cg-dialog.ts'
 import './cg-resource-list.ts'
 import type { CgDialog } from './cg-dialog.ts'
-import type { ListColumn } from './cg-resource-list.ts'
+import type { ListColumn, ReorderDetail } from './cg-resource-list.ts'
 import { ConfirmController } from './confirm-controller.ts'
 import { renderField } from './fields.ts'
 import type { FunctionController } from './function-controller.ts'
 import { localizeIssue } from './issues.ts'
+import { OrderController } from './order-controller.ts'
 import type { ResourceController } from './resource-controller.ts'
 import { ResourceTab, saveFailureText } from './resource-tab.ts'
 import type { ActionOutcome, Confirmation, RowAction, SecretToShow } from './row-actions.ts'
@@ -46,8 +48,15 @@ export function resourceList<Row extends { id: string }>(
   resource: ResourceController<Row>,
   columns: ListColumn<Row>[],
   texts: Pick<ListTexts<Row>, 'list' | 'empty' | 'search'>,
+  order?: OrderController<Row>,
 ) {
+  const dropped = (e: CustomEvent<ReorderDetail>) => {
+    const row = resource.rows.find((r) => r.id === e.detail.id)
+    if (row && order) void order.move(row, e.detail.to)
+  }
   return html`<cg-resource-list
+    ?reorderable=${!!order}
+    @cg-reorder=${dropped}
     .rows=${resource.rows}
     .columns=${columns}
     .status=${resource.status}
@@ -97,6 +106,12 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
   protected readonly editable: boolean = true
   /** Rows have Delete (after asking). */
   protected readonly deletable: boolean = true
+  /**
+   * The rows are an ordered list (the resource is declared `ordered`): Move up and Move down on each row, rows
+   * dragged to another place, one reorder call per move. The spec's `order` should be `position.asc` and its
+   * `pageSize` hold every row.
+   */
+  protected readonly ordered: boolean = false
   /** Creates rows by calling a function instead of a REST POST: New opens a dialog of `fields()` bound to it. */
   protected readonly creator?: FunctionController<Created>
 
@@ -105,13 +120,49 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
     return { ok: true }
   }
 
+  /** Whether `row` offers Delete (every row of a `deletable` list by default). */
+  protected canDelete(_row: Row): boolean {
+    return true
+  }
+
+  /**
+   * The server refused to delete `row` (a stage that contacts are in): a tab may resolve it its own way (ask
+   * where they go, then call a function) and answer true; otherwise the refusal is a toast.
+   */
+  protected async deleteRefused(_row: Row, _error: ApiRequestError): Promise<boolean> {
+    return false
+  }
+
+  /** The tab's own buttons in the toolbar, after New (Reset to defaults). */
+  protected toolbar(): unknown {
+    return nothing
+  }
+
+  /** What the tab shows under the list (a live preview of it). */
+  protected belowList(): unknown {
+    return nothing
+  }
+
+  private orderController?: OrderController<Row>
+  /** The ordered list's moves, made the first time an `ordered` tab renders. */
+  protected get order(): OrderController<Row> | undefined {
+    if (!this.ordered) return undefined
+    this.orderController ??= new OrderController(
+      this,
+      this.resource,
+      (row) => this.rowName(row),
+      (error) => this.toasts?.show(failureText(error), 'error'),
+    )
+    return this.orderController
+  }
+
   /** The tab's own buttons on each row, after Edit and Delete. */
   protected rowActions(): RowAction<Row>[] {
     return []
   }
 
-  /** The confirm dialog: a delete's question, or a row action's. */
-  private readonly confirmation = new ConfirmController(this)
+  /** The confirm dialog: a delete's question, a row action's, or a tab's own (`choose` a stage). */
+  protected readonly confirmation = new ConfirmController(this)
   /** The create dialog is open. */
   @state() private creating = false
   /** Why the last create failed, when no field is to blame. */
@@ -219,7 +270,7 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
     if (result.ok) {
       this.toasts?.show(this.texts().deleted ?? '', 'success')
       this.createButton?.focus() // its row is gone
-    } else {
+    } else if (!(await this.deleteRefused(row, result.error))) {
       this.toasts?.show(saveFailureText(result.error), 'error')
     }
   }
@@ -322,7 +373,7 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
             : nothing
         }
         ${
-          this.deletable
+          this.deletable && this.canDelete(row)
             ? html`<button
                 type="button"
                 data-action="delete"
@@ -407,8 +458,9 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
     const texts = this.texts()
     const actions = this.rowActions()
     const hasActions = this.editable || this.deletable || actions.length > 0
-    const columns =
-      readonly || !hasActions ? this.columns() : [...this.columns(), this.actionsColumn(actions)]
+    const order = readonly ? undefined : this.order
+    const own = order ? [order.column(), ...this.columns()] : this.columns()
+    const columns = readonly || !hasActions ? own : [...own, this.actionsColumn(actions)]
     return html`<div ?hidden=${resource.editing !== null}>
         ${this.renderNote()}
         ${
@@ -427,9 +479,10 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
               >
                 ${texts.create}
               </button>
+              ${this.toolbar()}
             </div>`
         }
-        ${resourceList(resource, columns, texts)}
+        ${resourceList(resource, columns, texts, order)} ${order?.region() ?? nothing} ${this.belowList()}
       </div>
       ${resource.editing === null ? nothing : this.renderEditor(texts, resource.editing)}
       ${this.confirmation.render()} ${this.renderCreator(texts)} ${this.renderSecret()} ${this.renderToasts()}`

@@ -260,6 +260,51 @@ export class ResourceController<Row extends { id: string }> extends FormModel im
     return api.request<Row>(restPath(spec, { id }), { ...write, method: 'PATCH', single: true })
   }
 
+  /**
+   * `list` of an ordered resource: the rows in the order `ids` gives, at once, then one reorder call naming every
+   * row; if it fails, they go back to where they were.
+   */
+  async reorder(ids: readonly string[]): Promise<RemoveResult> {
+    const api = this.api.value
+    if (!api) return { ok: false, error: notSignedIn() }
+    const before = this.rows
+    const byId = new Map(before.map((row) => [row.id, row]))
+    this.rows = ids.flatMap((id) => byId.get(id) ?? [])
+    this.host.requestUpdate()
+    try {
+      const body = { resource: this.spec.name, ids }
+      await api.request('/functions/v1/reorder', { method: 'POST', body })
+      this.rows = this.rows.map((row, position) => ({ ...row, position }))
+      return { ok: true }
+    } catch (err) {
+      this.rows = before
+      return { ok: false, error: asApiError(err) }
+    } finally {
+      this.host.requestUpdate()
+    }
+  }
+
+  /** `list`: changes `row` by `changes` (a row action: Make default, Hide), checked by the contract. A row action's
+   * list reloads after it (ListTab does), so this does not. */
+  async update(row: Row, changes: Values): Promise<RemoveResult> {
+    const api = this.api.value
+    const update = this.spec.schemas?.update
+    if (!api || !update) return { ok: false, error: notSignedIn() }
+    const parsed = z.safeParse(update, changes)
+    if (!parsed.success) throw new Error(`${this.spec.name}: ${parsed.error.message}`) // a tab's own bug
+    this.saving = true
+    this.host.requestUpdate()
+    try {
+      await api.request(restPath(this.spec, { id: row.id }), { method: 'PATCH', body: parsed.data })
+      return { ok: true }
+    } catch (err) {
+      return { ok: false, error: asApiError(err) }
+    } finally {
+      this.saving = false
+      this.host.requestUpdate()
+    }
+  }
+
   /** `list`: deletes `row`, then reloads (a page left empty goes back one). */
   async remove(row: Row): Promise<RemoveResult> {
     const api = this.api.value

@@ -10,6 +10,8 @@ export interface Confirmation {
   confirmLabel: string
   /** Destructive: a red confirm button, and Cancel has the focus when it opens. */
   danger?: boolean
+  /** A choice to make before confirming (where a deleted stage's contacts go): radio buttons, the first chosen. */
+  choice?: { label: string; options: { value: string; label: string }[] }
 }
 
 /** A secret to show once (a new API key, a signing secret), in the kit's `cg-secret-once` dialog. */

@@ -14,6 +14,15 @@ export const tabStyles = [
     [hidden] {
       display: none !important;
     }
+    /* Read by screen readers, not shown (an ordered list's moves). */
+    .visually-hidden {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
     form {
       display: grid;
       gap: calc(var(--_space) * 2);

@@ -44,9 +44,11 @@ export const tabLabels: Record<TabId, () => string> = {
 export const tabLoaders: Partial<Record<TabId, () => Promise<unknown>>> = {
   'api-keys': () => import('./api-keys/api-keys-tab.ts'),
   'chat-contacts': () => import('./chat-contacts/chat-contacts-tab.ts'),
+  'lifecycle-stages': () => import('./lifecycle-stages/lifecycle-stages-tab.ts'),
   notifications: () => import('./notifications/notifications-tab.ts'),
   organization: () => import('./organization/organization-tab.ts'),
   'quick-replies': () => import('./quick-replies/quick-replies-tab.ts'),
+  'sidebar-menu': () => import('./sidebar-menu/sidebar-menu-tab.ts'),
   'tags-labels': () => import('./tags-labels/tags-labels-tab.ts'),
   webhooks: () => import('./webhooks/webhooks-tab.ts'),
 }

@@ -4,9 +4,11 @@ import { templates as form } from '../../form/form.es.ts'
 import { templates as kit } from '../../kit/kit.es.ts'
 import { templates as apiKeys } from '../../tabs/api-keys/api-keys.es.ts'
 import { templates as chatContacts } from '../../tabs/chat-contacts/chat-contacts.es.ts'
+import { templates as lifecycleStages } from '../../tabs/lifecycle-stages/lifecycle-stages.es.ts'
 import { templates as notifications } from '../../tabs/notifications/notifications.es.ts'
 import { templates as organization } from '../../tabs/organization/organization.es.ts'
 import { templates as quickReplies } from '../../tabs/quick-replies/quick-replies.es.ts'
+import { templates as sidebarMenu } from '../../tabs/sidebar-menu/sidebar-menu.es.ts'
 import { templates as tagsLabels } from '../../tabs/tags-labels/tags-labels.es.ts'
 import { templates as webhooks } from '../../tabs/webhooks/webhooks.es.ts'
 import { templates as shell } from '../shell.es.ts'
@@ -20,9 +22,11 @@ export const templates = {
   ...form,
   ...apiKeys,
   ...chatContacts,
+  ...lifecycleStages,
   ...notifications,
   ...organization,
   ...quickReplies,
+  ...sidebarMenu,
   ...tagsLabels,
   ...webhooks,
 }
