@@ -17,6 +17,7 @@ import { pushFeature } from './features/push/index.ts'
 import { sessionsFeature } from './features/sessions/index.ts'
 import { settingsFeature } from './features/settings/index.ts'
 import { sidebarMenuFeature } from './features/sidebar-menu/index.ts'
+import { teamFeature } from './features/team/index.ts'
 import { webhooksFeature } from './features/webhooks/index.ts'
 import type { FunctionDef } from './functions/registry.ts'
 import { reorderFunction } from './functions/reorder.ts'
@@ -40,6 +41,7 @@ import type { AppEnv } from './types.ts'
 export const features: readonly Feature[] = [
   sessionsFeature,
   settingsFeature,
+  teamFeature,
   sidebarMenuFeature,
   lifecycleStagesFeature,
   auditFeature,

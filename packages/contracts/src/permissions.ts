@@ -47,6 +47,7 @@ export const resourcePolicies = {
   webhook_configurations: 'admin_only',
   webhook_deliveries: 'admin_read_only', // one row per attempt, written by the delivery job
   lifecycle_stages: 'org_settings',
+  members: 'org_settings', // the team feature's role rules decide within it; each member sets their own availability by function
   sidebar_items: 'org_settings', // every member and API key reads it: the host app draws its sidebar from it
 } as const satisfies Record<string, PolicyName>
 export type ResourceName = keyof typeof resourcePolicies
@@ -67,6 +68,7 @@ export const functionPolicies = {
   'test-push': roles, // to the caller's own devices
   'delete-lifecycle-stage': admins,
   'reset-sidebar-menu': admins,
+  'set-availability': roles, // each member's own
 } as const satisfies Record<string, readonly RoleName[]>
 export type FunctionName = keyof typeof functionPolicies
 export const functionNames = Object.keys(functionPolicies) as FunctionName[]

@@ -26,7 +26,8 @@ export async function mintSession(
   }
 }
 
-export type SessionCheck = { ok: true; caller: Caller } | { ok: false; reason: string }
+export type SessionCheck = { ok: true; caller: SessionCaller } | { ok: false; reason: string }
+type SessionCaller = Extract<Caller, { kind: 'session' }>
 
 const utf8 = new TextEncoder()
 const text = new TextDecoder()
@@ -40,7 +41,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0
 
 /** The claims a session needs, checked by hand: a schema parse per request cost more than the check. */
-function sessionCaller(claims: unknown): { caller: Caller; exp: number } | null {
+function sessionCaller(claims: unknown): { caller: SessionCaller; exp: number } | null {
   if (!isObject(claims)) return null
   const { sub, org, role, exp } = claims
   if (!nonEmpty(sub) || !nonEmpty(org) || typeof role !== 'string' || !knownRoles.has(role)) return null

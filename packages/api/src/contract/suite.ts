@@ -14,6 +14,7 @@ import { registerPushContract } from './push.contract.ts'
 import { describeResourceContract } from './resource.contract.ts'
 import { registerSessionsContract } from './sessions.contract.ts'
 import type { ContractTarget } from './target.ts'
+import { registerTeamContract } from './team.contract.ts'
 import { registerWebhooksContract, seedDeliveryLog } from './webhooks.contract.ts'
 
 export type { ContractTarget } from './target.ts'
@@ -52,6 +53,7 @@ export function describeApiContract(
     registerSessionsContract(current)
     registerDomainContract(current)
     registerOrderedListsContract(current)
+    registerTeamContract(current)
     registerWebhooksContract(current)
     registerPushContract(current)
     // Moves the host clock about an hour forward (a key's expiry, a roll's overlap); later parts mint their own sessions.

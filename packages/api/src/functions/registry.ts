@@ -31,6 +31,8 @@ export interface FunctionDef<
   permission?: FunctionName
   /** Writes data: refused to a `read_only` API key. */
   changesData?: boolean
+  /** Answers a secret (a webhook's signing secret): refused to a `read_only` API key as well. */
+  disclosesSecret?: boolean
   /** Only registered in demo mode. */
   demoOnly?: boolean
   input: I

@@ -39,9 +39,13 @@ export function functionRoutes(functions: readonly FunctionDef[], registry: Regi
         hint: `The ${caller.role} role cannot call ${name}`,
       })
     }
-    if (fn.changesData && caller?.kind === 'api_key' && caller.scope === 'read_only') {
+    if (
+      (fn.changesData || fn.disclosesSecret) &&
+      caller?.kind === 'api_key' &&
+      caller.scope === 'read_only'
+    ) {
       throw new ApiError('42501', `permission denied to call ${name}: this API key's scope is read_only`, {
-        hint: `${name} changes data; call it with an API key whose scope is full`,
+        hint: `${name} ${fn.changesData ? 'changes data' : 'answers a secret'}; call it with an API key whose scope is full`,
       })
     }
     const body = method === 'GET' ? {} : await readJsonBody(c)

@@ -3,7 +3,9 @@
  * key), and sets the caller (or null).
  */
 import type { Context, MiddlewareHandler } from 'hono'
+import { currentRole, recordActivity } from '../auth/membership.ts'
 import { verifySession } from '../auth/session-token.ts'
+import { inBackground } from '../background.ts'
 import type { Caller } from '../caller.ts'
 import { ApiError } from '../errors.ts'
 import type { AppEnv } from '../types.ts'
@@ -55,10 +57,21 @@ export function authenticate(schemes: readonly CredentialScheme[]): MiddlewareHa
       const scheme = schemes.find((s) => s.claims(credential))
       if (scheme) caller = await scheme.authenticate(credential, c)
       else {
-        const { config, clock, hashing } = c.get('deps')
+        const { db, config, clock, hashing } = c.get('deps')
         const session = await verifySession(credential, config.SESSION_SECRET, clock, hashing)
         if (!session.ok) throw unauthorized(session.reason, 'Get a fresh session token from your backend')
-        caller = session.caller
+        const { userId, orgId } = session.caller
+        // The membership as it is now, not as the token says: a demotion or a removal counts from this request.
+        const role = await currentRole(db, userId, orgId)
+        if (!role) {
+          throw unauthorized(
+            'no longer a member of this organization',
+            'Ask an owner or admin of the organization to invite you again',
+          )
+        }
+        caller = { kind: 'session', userId, orgId, role }
+        const activity = recordActivity(db, orgId, userId, clock.now())
+        if (activity) inBackground(c, activity)
       }
     }
     c.set('caller', caller)

@@ -51,7 +51,7 @@ describe('audit_log over REST', () => {
     const { user_id } = (await added.json()) as { user_id: string }
     expect((await mint({ email: 'new.member@example.com', role: 'admin' })).status).toBe(201)
     expect((await mint({ email: 'new.member@example.com', role: 'admin' })).status).toBe(201) // no change, no entry
-    const entries = (await read(t.orgA.tokens.owner, '?resource=eq.memberships')).filter(
+    const entries = (await read(t.orgA.tokens.owner, '?resource=eq.members')).filter(
       (e) => e.after?.user_id === user_id,
     )
     expect(entries.map((e) => [e.action, e.actor_type, e.before?.role ?? null, e.after?.role])).toEqual([

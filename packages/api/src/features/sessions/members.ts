@@ -8,6 +8,7 @@ import type { Clock } from '../../clock.ts'
 import { orgDefaultStatements } from '../../rest/org-defaults.ts'
 import type { Registry } from '../../rest/registry.ts'
 import { auditStatement } from '../audit/audit-log.ts'
+import { keepAnOwner } from '../team/role-rules.ts'
 
 export const DEMO_ORG = { slug: 'acme', name: 'Acme Inc' } as const
 
@@ -72,11 +73,13 @@ export async function ensureMember(
   const role = input.role ?? membership?.role ?? input.fallbackRole ?? 'agent'
   if (user && membership) {
     if (membership.role !== role) {
+      // Your backend provisions any role here, but never leaves the org without an owner.
+      if (membership.role === 'owner') await keepAnOwner(db, input.orgId, 1)
       await db.batch([
         db.update(memberships).set({ role }).where(eq(memberships.id, membership.id)),
         ...audit({
           action: 'update',
-          resource: 'memberships',
+          resource: 'members',
           rowId: membership.id,
           before: membership,
           after: { ...membership, role },
@@ -85,7 +88,15 @@ export async function ensureMember(
     }
     return { userId, role }
   }
-  const member = { id: newId('mem'), org_id: input.orgId, user_id: userId, role, created_at: now }
+  const member = {
+    id: newId('mem'),
+    org_id: input.orgId,
+    user_id: userId,
+    role,
+    email: user?.email ?? input.email,
+    name: user?.name ?? input.name ?? null,
+    created_at: now,
+  }
   const writes: BatchItem<'sqlite'>[] = [
     ...(user
       ? []
@@ -95,7 +106,7 @@ export async function ensureMember(
             .values({ id: userId, email: input.email, name: input.name ?? null, created_at: now }),
         ]),
     db.insert(memberships).values(member),
-    ...audit({ action: 'insert', resource: 'memberships', rowId: member.id, before: null, after: member }),
+    ...audit({ action: 'insert', resource: 'members', rowId: member.id, before: null, after: member }),
   ]
   await db.batch(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
   return { userId, role }

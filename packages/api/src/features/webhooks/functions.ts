@@ -53,9 +53,10 @@ export const webhookEventsFunction = defineFunction({
 export const revealWebhookSecretFunction = defineFunction({
   name: 'reveal-webhook-secret',
   summary:
-    "Show an endpoint's signing secret, to configure the receiver's verification. Each reveal is written to the audit log. Owners and admins only.",
+    "Show an endpoint's signing secret, to configure the receiver's verification. Each reveal is written to the audit log. Owners and admins only; a `read_only` API key gets 403.",
   auth: 'member',
   permission: 'reveal-webhook-secret',
+  disclosesSecret: true,
   input: WebhookIdRequest,
   output: RevealWebhookSecretResponse,
   async handler({ id }, { deps, caller }) {

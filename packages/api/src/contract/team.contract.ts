@@ -1,0 +1,243 @@
+/**
+ * @module Contract: the team. Membership and role are read on every request (an old token acts with the role the
+ * member has now, and a removed member's is refused), the members list, and the role rules with the roles that
+ * must not pass. Each case uses an org of its own.
+ */
+import type { Role } from '@connectgain/contracts'
+import { describe, expect, it } from 'vitest'
+import {
+  devSession,
+  expectError,
+  expectJson,
+  ORGS,
+  SESSIONS,
+  type Session,
+  send,
+  type Target,
+  unique,
+} from './http.ts'
+
+type Row = Record<string, unknown> & { id: string }
+interface Member extends Row {
+  user_id: string
+  email: string
+  role: Role
+  availability: string
+  assignable: boolean
+  last_active_at: string | null
+}
+
+export function registerTeamContract(target: Target): void {
+  describe('The team: members, role rules, membership read on every request', () => {
+    /** A fresh org with an owner, an API key and a member of `role` minted by the key (as a host backend does). */
+    async function team(role: Role = 'admin') {
+      const slug = `team-${unique().toLowerCase()}`
+      const owner = await devSession(target, 'owner', slug)
+      const { api_key: key } = await expectJson<{ api_key: string }>(
+        await send(target, '/functions/v1/generate-api-key', {
+          method: 'POST',
+          token: owner.access_token,
+          body: { name: 'Backend' },
+        }),
+        201,
+      )
+      const mint = (email: string, as?: Role) =>
+        send(target, SESSIONS, { method: 'POST', token: key, body: { email, ...(as ? { role: as } : {}) } })
+      const email = `member.${unique()}@example.com`
+      const member = await expectJson<Session>(await mint(email, role), 201)
+      const members = async (token = owner.access_token) =>
+        expectJson<Member[]>(await send(target, '/rest/v1/members?order=created_at', { token }), 200)
+      const find = async (userId: string) => (await members()).find((m) => m.user_id === userId) as Member
+      const patch = (s: Session, id: string, body: unknown) =>
+        send(target, `/rest/v1/members?id=eq.${id}`, { method: 'PATCH', token: s.access_token, body })
+      const remove = (s: Session, id: string) =>
+        send(target, `/rest/v1/members?id=eq.${id}`, { method: 'DELETE', token: s.access_token })
+      return { slug, owner, key, mint, email, member, members, find, patch, remove }
+    }
+    const renameOrg = (token: string, orgId: string) =>
+      send(target, `${ORGS}?id=eq.${orgId}`, {
+        method: 'PATCH',
+        token,
+        body: { name: `Renamed ${unique()}` },
+      })
+
+    it('an old token acts with the role the member has now: an admin demoted to agent can no longer change the org', async () => {
+      const { member, mint, email } = await team('admin')
+      expect((await renameOrg(member.access_token, member.org_id)).status).toBe(204)
+      await expectJson(await mint(email, 'agent'), 201)
+      await expectError(await renameOrg(member.access_token, member.org_id), { status: 403, code: '42501' })
+      const generated = await send(target, '/functions/v1/generate-api-key', {
+        method: 'POST',
+        token: member.access_token,
+        body: { name: 'With an old token' },
+      })
+      await expectError(generated, { status: 403, code: '42501' })
+    })
+
+    it('a removed member is refused from their next request (401), their open conversations unassigned', async () => {
+      const { owner, member, find, remove } = await team('agent')
+      const [contact] = await expectJson<Row[]>(
+        await send(target, '/rest/v1/contacts', {
+          method: 'POST',
+          token: owner.access_token,
+          body: { name: `Ana ${unique()}` },
+          headers: { Prefer: 'return=representation' },
+        }),
+        201,
+      )
+      const [open] = await expectJson<Row[]>(
+        await send(target, '/rest/v1/conversations', {
+          method: 'POST',
+          token: owner.access_token,
+          body: { contact_id: contact?.id, subject: 'Open', assignee_id: member.user_id },
+          headers: { Prefer: 'return=representation' },
+        }),
+        201,
+      )
+      const membership = await find(member.user_id)
+      expect((await remove(owner, membership.id)).status).toBe(204)
+      await expectError(await send(target, ORGS, { token: member.access_token }), {
+        status: 401,
+        code: 'PGRST301',
+        message: /no longer a member of this organization/,
+      })
+      const [after] = await expectJson<Row[]>(
+        await send(target, `/rest/v1/conversations?id=eq.${open?.id}`, { token: owner.access_token }),
+        200,
+      )
+      expect(after?.assignee_id).toBeNull()
+      const audit = await expectJson<Row[]>(
+        await send(target, `/rest/v1/audit_log?row_id=eq.${open?.id}&order=created_at.desc&limit=1`, {
+          token: owner.access_token,
+        }),
+        200,
+      )
+      expect(audit[0]).toMatchObject({ action: 'update', resource: 'conversations' })
+    })
+
+    it('lists members with who they are; a project manager or anyone offline is not assignable; another org sees none', async () => {
+      const { owner, member, members, find, patch, email } = await team('project_manager')
+      const listed = await members(member.access_token)
+      expect(listed.map((m) => m.role).sort()).toEqual(['owner', 'project_manager'])
+      const pm = await find(member.user_id)
+      expect(pm).toMatchObject({ email, role: 'project_manager', availability: 'online', assignable: false })
+      const me = (await members()).find((m) => m.role === 'owner') as Member
+      expect(me.assignable).toBe(true)
+      expect((await patch(owner, me.id, { availability: 'offline' })).status).toBe(204)
+      expect((await find(owner.user_id)).assignable).toBe(false)
+      const other = await devSession(target, 'owner', `team-other-${unique().toLowerCase()}`)
+      const theirs = await expectJson<Member[]>(
+        await send(target, '/rest/v1/members', { token: other.access_token }),
+        200,
+      )
+      expect(theirs.some((m) => m.user_id === member.user_id || m.user_id === owner.user_id)).toBe(false)
+      // Another org's member is as absent as a missing one: the PATCH matches nothing and changes nothing.
+      expect((await patch(other, pm.id, { role: 'agent' })).status).toBe(204)
+      expect((await find(member.user_id)).role).toBe('project_manager')
+    })
+
+    it('a member sets their own availability by function; PATCH is for owners and admins; nobody else’s', async () => {
+      const { owner, member, find, patch } = await team('agent')
+      const mine = await find(member.user_id)
+      const set = await expectJson<Member>(
+        await send(target, '/functions/v1/set-availability', {
+          method: 'POST',
+          token: member.access_token,
+          body: { availability: 'busy' },
+        }),
+        200,
+      )
+      expect(set).toMatchObject({ id: mine.id, availability: 'busy', role: 'agent', assignable: true })
+      expect((await find(member.user_id)).availability).toBe('busy')
+      await expectError(await patch(member, mine.id, { role: 'admin' }), { status: 403, code: '42501' })
+      const ownerRow = await find(owner.user_id)
+      await expectError(await patch(member, ownerRow.id, { availability: 'offline' }), {
+        status: 403,
+        code: '42501',
+      })
+      await expectError(
+        await send(target, `/rest/v1/members?id=eq.${ownerRow.id}`, {
+          method: 'DELETE',
+          token: member.access_token,
+        }),
+        { status: 403, code: '42501' },
+      )
+      expect((await find(owner.user_id)).availability).toBe('online')
+    })
+
+    it('only an owner makes or unmakes owners; nobody changes their own role; the last owner stays (409, every path)', async () => {
+      const { owner, member: admin, find, patch, remove, mint } = await team('admin')
+      const adminRow = await find(admin.user_id)
+      const ownerRow = await find(owner.user_id)
+      await expectError(await patch(admin, adminRow.id, { role: 'agent' }), {
+        status: 403,
+        code: '42501',
+        message: /own role/,
+      })
+      await expectError(await patch(owner, ownerRow.id, { role: 'admin' }), { status: 403, code: '42501' })
+      await expectError(await patch(admin, ownerRow.id, { role: 'admin' }), {
+        status: 403,
+        code: '42501',
+        message: /Only an owner/,
+      })
+      await expectError(await remove(admin, ownerRow.id), { status: 403, code: '42501' })
+      // The only owner, through sessions (the host backend's key) and through a removal.
+      await expectError(await mint(`owner@${ownerRow.email.split('@')[1]}`, 'agent'), {
+        status: 409,
+        code: 'CG409',
+        message: /last owner/,
+      })
+      await expectError(await remove(owner, ownerRow.id), {
+        status: 409,
+        code: 'CG409',
+        message: /last owner/,
+      })
+      expect((await find(owner.user_id)).role).toBe('owner')
+      // An owner makes the admin an owner; then either may step the other down.
+      expect((await patch(owner, adminRow.id, { role: 'owner' })).status).toBe(204)
+      expect((await find(admin.user_id)).role).toBe('owner')
+      expect((await patch(admin, ownerRow.id, { role: 'agent' })).status).toBe(204)
+      expect((await find(owner.user_id)).role).toBe('agent')
+    })
+
+    it('writes last_active_at as the member uses the API', async () => {
+      const { member, find } = await team('agent')
+      await send(target, ORGS, { token: member.access_token })
+      let seen: string | null = null
+      for (let i = 0; i < 50 && !seen; i++) {
+        seen = (await find(member.user_id)).last_active_at
+        if (!seen) await new Promise((r) => setTimeout(r, 50))
+      }
+      expect(seen).toEqual(expect.any(String))
+    })
+
+    it('a read_only API key cannot reveal a webhook secret (403 naming the scope)', async () => {
+      const { owner } = await team()
+      const [hook] = await expectJson<Row[]>(
+        await send(target, '/rest/v1/webhook_configurations', {
+          method: 'POST',
+          token: owner.access_token,
+          body: { url: 'https://hooks.example.com/team', events: ['*'] },
+          headers: { Prefer: 'return=representation' },
+        }),
+        201,
+      )
+      const { api_key } = await expectJson<{ api_key: string }>(
+        await send(target, '/functions/v1/generate-api-key', {
+          method: 'POST',
+          token: owner.access_token,
+          body: { name: 'Reader', scope: 'read_only' },
+        }),
+        201,
+      )
+      await expectError(
+        await send(target, '/functions/v1/reveal-webhook-secret', {
+          method: 'POST',
+          token: api_key,
+          body: { id: hook?.id },
+        }),
+        { status: 403, code: '42501', message: /read_only/ },
+      )
+    })
+  })
+}
