@@ -239,5 +239,25 @@ export function registerTeamContract(target: Target): void {
         { status: 403, code: '42501', message: /read_only/ },
       )
     })
+
+    it('the audit log answers CSV for Accept: text/csv, the selected columns as its header', async () => {
+      const { owner, member } = await team('agent')
+      const res = await send(target, '/rest/v1/audit_log?select=action,resource,row_id&order=created_at', {
+        token: owner.access_token,
+        headers: { Accept: 'text/csv' },
+      })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toMatch(/^text\/csv/)
+      const [header, ...lines] = (await res.text()).trimEnd().split('\r\n')
+      expect(header).toBe('action,resource,row_id')
+      expect(lines.some((line) => line.startsWith('insert,members,'))).toBe(true)
+      await expectError(
+        await send(target, '/rest/v1/audit_log', {
+          token: member.access_token,
+          headers: { Accept: 'text/csv' },
+        }),
+        { status: 403, code: '42501' },
+      )
+    })
   })
 }

@@ -20,6 +20,8 @@ export type Scope = 'org' | 'user'
 /** What `afterRead` may use: the configuration (ENCRYPTION_KEY to unmask a secret), the request's time. */
 export interface ReadContext {
   config: Config
+  /** Who reads: a row may show less to one caller than to another (a member's own audit entries). */
+  caller: Caller
   /** The host clock's time for this read (a status derived against the time, e.g. an expiry). */
   now: Date
 }

@@ -8,6 +8,7 @@ import { ApiError } from '../errors.ts'
 import { requireCaller } from '../middleware/auth.ts'
 import { requestHeader } from '../middleware/headers.ts'
 import type { AppEnv } from '../types.ts'
+import { CSV, toCsv } from './csv.ts'
 import { type Bind, filterShape, filterToSql, unknownColumn } from './filters.ts'
 import { checkUrlLength, type ParsedQuery, type Prefer, parsePrefer, parseQuery } from './query.ts'
 import {
@@ -29,6 +30,8 @@ export interface RestRequest {
   caller: Caller
   query: ParsedQuery
   single: boolean
+  /** `Accept: text/csv`: a GET answers CSV. */
+  csv: boolean
   prefer: Prefer
 }
 
@@ -75,6 +78,7 @@ export function resolve(c: Context<AppEnv>, registry: Registry, op: Operation): 
     caller,
     query: parseQuery(url.searchParams),
     single: (requestHeader(c, 'accept') ?? '').includes(SINGLE_OBJECT),
+    csv: op === 'select' && (requestHeader(c, 'accept') ?? '').includes(CSV),
     prefer: parsePrefer(requestHeader(c, 'prefer')),
   }
 }
@@ -136,7 +140,9 @@ export function reader(r: RestRequest): Reader {
     shape: afterRead
       ? async (rows) => {
           const now = clock.now()
-          return (await Promise.all(rows.map((row) => afterRead(row, { config, now })))).map(pick)
+          return (
+            await Promise.all(rows.map((row) => afterRead(row, { config, now, caller: r.caller })))
+          ).map(pick)
         }
       : async (rows) => rows.map(pick),
   }
@@ -148,8 +154,12 @@ export function notOneRow(n: number): ApiError {
   })
 }
 
-/** The rows as JSON: an array, or one object for a single-object Accept. */
+/** The rows as JSON (an array, or one object for a single-object Accept), or as CSV for `Accept: text/csv`. */
 export function respond(r: RestRequest, rows: Row[], status: 200 | 201 | 206, headers = {}): Response {
+  if (r.csv) {
+    const columns = r.query.select?.map((item) => item.alias ?? item.column) ?? readableColumns(r.resource)
+    return r.c.body(toCsv(columns, rows), status, { ...headers, 'Content-Type': `${CSV}; charset=utf-8` })
+  }
   const body = r.single ? rows[0] : rows
   return r.c.json(body, status, {
     ...headers,

@@ -14,6 +14,8 @@ export const auditLog = sqliteTable(
     row_id: text('row_id').notNull(),
     before: text('before', { mode: 'json' }).$type<Record<string, unknown> | null>(),
     after: text('after', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+    /** For a member's own row (a user-scoped resource): whose it is. Only they read its values. */
+    subject_user_id: text('subject_user_id'),
     created_at: createdAt(),
   },
   (t) => [index('audit_log_org_created').on(t.org_id, t.created_at)],

@@ -44,6 +44,30 @@ describe('audit_log over REST', () => {
     expect(await read(t.orgB.tokens.owner, '?resource=eq.organizations')).toEqual([])
   })
 
+  it("shows a member's own rows' values to that member only: others see the change, not what it was", async () => {
+    const saved = await t.request('POST', '/rest/v1/chat_preferences?on_conflict=user_id', {
+      token: t.orgA.tokens.admin,
+      body: { message_density: 'compact' },
+      headers: { Prefer: 'resolution=merge-duplicates,return=representation' },
+    })
+    expect(saved.status).toBe(201)
+    const [row] = (await saved.json()) as { id: string }[]
+    const [mine] = await read(t.orgA.tokens.admin, `?row_id=eq.${row?.id}`)
+    expect(mine).toMatchObject({
+      actor_id: t.orgA.userIds.admin,
+      after: expect.objectContaining({ message_density: 'compact' }),
+    })
+    for (const other of [t.orgA.tokens.owner, t.orgA.apiKey]) {
+      const [theirs] = await read(other, `?row_id=eq.${row?.id}`)
+      expect(theirs).toMatchObject({
+        action: mine?.action,
+        resource: 'chat_preferences',
+        before: null,
+        after: null,
+      })
+    }
+  })
+
   it('records a function that changes settings: minting a session that adds a member or changes a role', async () => {
     const mint = (body: object) => t.request('POST', '/functions/v1/sessions', { token: t.orgA.apiKey, body })
     const added = await mint({ email: 'new.member@example.com', role: 'agent' })

@@ -27,6 +27,8 @@ export interface AuditChange {
   after: Row | null
   /** Columns whose values the log must not hold. */
   secret?: readonly string[]
+  /** The member whose own row this is (a user-scoped resource): only they read its values. */
+  subjectUserId?: string | null
 }
 
 /** The audit row for one change, as a statement for the caller's batch (functions use this directly). */
@@ -41,6 +43,7 @@ export function auditStatement(ctx: Pick<WriteContext, 'db' | 'caller' | 'now'>,
     row_id: change.rowId,
     before: redact(change.before, secret),
     after: redact(change.after, secret),
+    subject_user_id: change.subjectUserId ?? null,
     created_at: ctx.now,
   })
 }
@@ -56,6 +59,7 @@ export const auditHook: RowHook = (event, ctx) => {
       before: event.before,
       after: event.after,
       secret: event.resource.secret,
+      subjectUserId: event.resource.scope === 'user' ? String(row?.user_id ?? '') : null,
     }),
   ]
 }

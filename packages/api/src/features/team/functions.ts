@@ -38,6 +38,6 @@ export const setAvailabilityFunction = defineFunction({
       },
       { registry },
     )
-    return (await membersResource.afterRead?.(after, { config, now: clock.now() })) as Member
+    return (await membersResource.afterRead?.(after, { config, now: clock.now(), caller })) as Member
   },
 })
