@@ -26,8 +26,16 @@ describe('parseConfig', () => {
         DATA_DIR: '.data',
         JOB_LEASE_SECONDS: 60,
         PUSH_URL_TEMPLATE: '/?conversation={conversation_id}',
+        INVITE_URL_TEMPLATE: '/?invite={token}',
       },
     })
+  })
+
+  it('SMTP_URL needs MAIL_FROM, and must be an smtp(s) URL', () => {
+    const noFrom = parseConfig({ ...valid, SMTP_URL: 'smtp://mail.example.com:587' })
+    expect(noFrom.ok ? [] : noFrom.errors).toEqual(['MAIL_FROM: is required when SMTP_URL is set'])
+    const bad = parseConfig({ ...valid, SMTP_URL: 'http://mail.example.com', MAIL_FROM: 'A <a@example.com>' })
+    expect(bad.ok ? [] : bad.errors).toEqual(['SMTP_URL: must be smtp://user:pass@host:port or smtps://…'])
   })
 
   it('production requires the VAPID keys and a subject that is not localhost', () => {

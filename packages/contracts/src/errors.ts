@@ -58,6 +58,8 @@ export const errorStatus = {
   CG409: 409, // the row's state forbids the action (rolling a revoked or expired key)
   CG413: 413, // body too large
   CG429: 429, // over the API key's rate limit (Retry-After says when to try again)
+  CG410: 410, // a link used, revoked or expired
   CG500: 500, // a bug: never from bad input
+  CG503: 503, // a service this needs is not configured (SMTP_URL)
 } as const
 export type ErrorCode = keyof typeof errorStatus

@@ -47,6 +47,7 @@ export const resourcePolicies = {
   webhook_configurations: 'admin_only',
   webhook_deliveries: 'admin_read_only', // one row per attempt, written by the delivery job
   lifecycle_stages: 'org_settings',
+  invitations: 'admin_read_only', // made and changed by functions
   members: 'org_settings', // the team feature's role rules decide within it; each member sets their own availability by function
   sidebar_items: 'org_settings', // every member and API key reads it: the host app draws its sidebar from it
 } as const satisfies Record<string, PolicyName>
@@ -69,6 +70,9 @@ export const functionPolicies = {
   'delete-lifecycle-stage': admins,
   'reset-sidebar-menu': admins,
   'set-availability': roles, // each member's own
+  'invite-member': admins, // only an owner invites an owner
+  'resend-invitation': admins,
+  'revoke-invitation': admins,
 } as const satisfies Record<string, readonly RoleName[]>
 export type FunctionName = keyof typeof functionPolicies
 export const functionNames = Object.keys(functionPolicies) as FunctionName[]

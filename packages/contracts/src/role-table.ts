@@ -25,17 +25,24 @@ export function roleTableMarkdown(): string {
 /** Markdown: one row per resource and function, one column per role: what each role may do with it. */
 export function roleTableByResource(): string {
   const head = ['', ...roles]
-  const grants = (granted: (role: (typeof roles)[number]) => string) => roles.map((role) => granted(role) || '—')
+  const grants = (granted: (role: (typeof roles)[number]) => string) =>
+    roles.map((role) => granted(role) || '—')
   const rows = [
     ...resourceNames.map((r) => [
       `\`${r}\``,
       ...grants((role) =>
-        [permissionMatrix[role].read.includes(r) && 'read', permissionMatrix[role].write.includes(r) && 'write']
+        [
+          permissionMatrix[role].read.includes(r) && 'read',
+          permissionMatrix[role].write.includes(r) && 'write',
+        ]
           .filter(Boolean)
           .join(', '),
       ),
     ]),
-    ...functionNames.map((f) => [`\`${f}\` (function)`, ...grants((role) => (permissionMatrix[role].call.includes(f) ? 'call' : ''))]),
+    ...functionNames.map((f) => [
+      `\`${f}\` (function)`,
+      ...grants((role) => (permissionMatrix[role].call.includes(f) ? 'call' : '')),
+    ]),
   ]
   const widths = head.map((_, i) => Math.max(...[head, ...rows].map((row) => (row[i] ?? '').length)))
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`

@@ -14,7 +14,7 @@ import { registerPushContract } from './push.contract.ts'
 import { describeResourceContract } from './resource.contract.ts'
 import { registerSessionsContract } from './sessions.contract.ts'
 import type { ContractTarget } from './target.ts'
-import { registerTeamContract } from './team.contract.ts'
+import { registerTeamContract, seedInvitation } from './team.contract.ts'
 import { registerWebhooksContract, seedDeliveryLog } from './webhooks.contract.ts'
 
 export type { ContractTarget } from './target.ts'
@@ -38,6 +38,7 @@ export function describeApiContract(
     beforeAll(async () => {
       target = await setup()
       await seedDeliveryLog(current)
+      await seedInvitation(current)
     })
     afterAll(async () => {
       await teardown?.()

@@ -9,6 +9,7 @@ import {
   devSession,
   expectError,
   expectJson,
+  ORG_B,
   ORGS,
   SESSIONS,
   type Session,
@@ -25,6 +26,19 @@ interface Member extends Row {
   availability: string
   assignable: boolean
   last_active_at: string | null
+}
+
+/** A pending invitation in each org of the generated cases (the demo org and org B), for them to aim at. */
+export async function seedInvitation(target: Target): Promise<void> {
+  for (const slug of [undefined, ORG_B]) {
+    const owner = await devSession(target, 'owner', slug)
+    const res = await send(target, '/functions/v1/invite-member', {
+      method: 'POST',
+      token: owner.access_token,
+      body: { email: `seeded.${unique()}@example.com`, role: 'agent' },
+    })
+    if (res.status !== 201) throw new Error(`seeding an invitation: ${res.status} ${await res.text()}`)
+  }
 }
 
 export function registerTeamContract(target: Target): void {
@@ -258,6 +272,123 @@ export function registerTeamContract(target: Target): void {
         }),
         { status: 403, code: '42501' },
       )
+    })
+
+    it('invitations: a link to copy, no duplicates, only an owner invites an owner; accepted once, by the invited email', async () => {
+      const { owner, member: admin, key } = await team('admin')
+      const call = (name: string, body: unknown, token?: string) =>
+        send(target, `/functions/v1/${name}`, { method: 'POST', body, ...(token ? { token } : {}) })
+      const email = `invitee.${unique()}@example.com`
+      const invited = await expectJson<Row & { accept_url: string; status: string; emailed: boolean }>(
+        await call('invite-member', { email, role: 'agent' }, admin.access_token),
+        201,
+      )
+      expect(invited).toMatchObject({ email, role: 'agent', status: 'pending', emailed: false })
+      const token = new URL(invited.accept_url).searchParams.get('invite') as string
+      expect(token).toMatch(/^inv_/)
+      const again = await expectError(
+        await call('invite-member', { email, role: 'agent' }, owner.access_token),
+        {
+          status: 409,
+          code: 'CG409',
+        },
+      )
+      expect(again.hint).toContain('resend-invitation')
+      await expectError(
+        await call(
+          'invite-member',
+          { email: `boss.${unique()}@example.com`, role: 'owner' },
+          admin.access_token,
+        ),
+        {
+          status: 403,
+          code: '42501',
+          message: /Only an owner/,
+        },
+      )
+      const agent = await devSession(target, 'agent', (await team()).slug)
+      await expectError(
+        await call(
+          'invite-member',
+          { email: `x.${unique()}@example.com`, role: 'agent' },
+          agent.access_token,
+        ),
+        {
+          status: 403,
+          code: '42501',
+        },
+      )
+      const list = await expectJson<Row[]>(
+        await send(target, '/rest/v1/invitations', { token: owner.access_token }),
+        200,
+      )
+      expect(list.map((i) => i.email)).toContain(email)
+      expect(list.every((i) => !('token_hash' in i))).toBe(true)
+      const other = await team()
+      const theirs = await expectJson<Row[]>(
+        await send(target, '/rest/v1/invitations', { token: other.owner.access_token }),
+        200,
+      )
+      expect(theirs.some((i) => i.email === email)).toBe(false)
+      await expectError(await call('accept-invitation', { token, email }, other.key), {
+        status: 404,
+        code: 'CG404',
+      })
+      const wrong = await expectError(
+        await call('accept-invitation', { token, email: 'someone.else@example.com' }, key),
+        {
+          status: 400,
+          code: '22P02',
+        },
+      )
+      expect(JSON.stringify(wrong.details)).toContain('email')
+      // Demo mode: the demo page accepts a link itself, without an API key.
+      const session = await expectJson<Session>(
+        await call('accept-invitation', { token, email: email.toUpperCase() }),
+        201,
+      )
+      expect(session).toMatchObject({ role: 'agent', org_id: owner.org_id })
+      expect((await send(target, ORGS, { token: session.access_token })).status).toBe(200)
+      await expectError(await call('accept-invitation', { token, email }, key), {
+        status: 410,
+        code: 'CG410',
+        message: /^This invitation was already used$/,
+      })
+      await expectError(await call('invite-member', { email, role: 'agent' }, owner.access_token), {
+        status: 409,
+        code: 'CG409',
+        message: /already a member/,
+      })
+    })
+
+    it('a revoked invitation answers 410 and a resend of it 409; an unknown token 404', async () => {
+      const { owner, key } = await team()
+      const call = (name: string, body: unknown, token: string) =>
+        send(target, `/functions/v1/${name}`, { method: 'POST', body, token })
+      const email = `revoked.${unique()}@example.com`
+      const invited = await expectJson<Row & { accept_url: string }>(
+        await call('invite-member', { email, role: 'agent' }, owner.access_token),
+        201,
+      )
+      const revoked = await expectJson<Row>(
+        await call('revoke-invitation', { id: invited.id }, owner.access_token),
+        200,
+      )
+      expect(revoked.status).toBe('revoked')
+      const token = new URL(invited.accept_url).searchParams.get('invite') as string
+      await expectError(await call('accept-invitation', { token, email }, key), {
+        status: 410,
+        code: 'CG410',
+        message: /^This invitation was revoked$/,
+      })
+      await expectError(await call('resend-invitation', { id: invited.id }, owner.access_token), {
+        status: 409,
+        code: 'CG409',
+      })
+      await expectError(await call('accept-invitation', { token: 'inv_nope', email }, key), {
+        status: 404,
+        code: 'CG404',
+      })
     })
   })
 }

@@ -15,6 +15,8 @@ export interface FunctionContext<A extends FunctionAuth> {
   deps: Deps
   /** The resources the app serves: a function that writes rows commits them through the registry's hooks. */
   registry: Registry
+  /** The request's URL: where links the function answers point (an invitation's, on this host by default). */
+  url: string
   /** Runs work after the response (`waitUntil` on Workers): kicking the outbox after a commit. */
   background: (work: Promise<unknown>) => void
   caller: A extends 'public' ? Caller | null : Caller

@@ -55,6 +55,7 @@ export function functionRoutes(functions: readonly FunctionDef[], registry: Regi
       await fn.handler(input, {
         deps: c.get('deps'),
         registry,
+        url: c.req.url,
         background: (work) => inBackground(c, work),
         caller,
       }),

@@ -12,6 +12,7 @@ import { TableQueue } from '../jobs/table-queue.ts'
 import { seedDemo } from '../seed.ts'
 import { loadNodeConfig } from './node-config.ts'
 import { nodeHashing } from './node-hashing.ts'
+import { smtpMailer } from './node-mailer.ts'
 import { nodeResolve } from './node-resolver.ts'
 import { staticAssets } from './node-static.ts'
 
@@ -36,7 +37,8 @@ if (config.CG_MODE === 'demo') {
   console.log(`Demo org "Acme Inc" is ready; its API key is in ${keyFile}`)
 }
 
-const ctx = { db, clock: systemClock, config, resolve: nodeResolve }
+const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL) : undefined
+const ctx = { db, clock: systemClock, config, resolve: nodeResolve, ...(mailer ? { mailer } : {}) }
 const queue = new TableQueue(ctx, jobHandlers, { leaseMs: config.JOB_LEASE_SECONDS * 1000 })
 queue.start()
 const housekeeping = setInterval(() => {

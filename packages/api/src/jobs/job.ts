@@ -3,6 +3,7 @@ import type { JobMessage } from '@connectgain/contracts'
 import { type Db, newId } from '@connectgain/db'
 import type { Clock } from '../clock.ts'
 import type { Config } from '../config.ts'
+import type { Mailer } from '../mail.ts'
 import type { Resolve } from '../net/url-guard.ts'
 
 /** What a handler may use. (Not the queue: a job that needs a follow-up returns it, it does not enqueue.) */
@@ -10,6 +11,8 @@ export interface JobContext {
   db: Db
   clock: Clock
   config: Config
+  /** Where mail goes (SMTP on the Node host when SMTP_URL is set); none on the Worker. */
+  mailer?: Mailer
   /** DNS for the outbound URL guard at send time; the Node host passes the OS resolver, workerd has none. */
   resolve?: Resolve
 }

@@ -28,6 +28,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   ENCRYPTION_KEY: btoa(String.fromCharCode(...new Uint8Array(32).fill(7))),
   JOB_LEASE_SECONDS: 60,
   PUSH_URL_TEMPLATE: '/?conversation={conversation_id}',
+  INVITE_URL_TEMPLATE: '/?invite={token}',
   // A VAPID pair made for the tests (web-push generateVAPIDKeys), as demo mode generates one.
   VAPID_PUBLIC_KEY: 'BJujlneFXeuQWGbrqEJJ72e0mrEnJqO3TOa6FnaXJkB24QJfa2PWI5ibUKXyFtvpWH5iJIRmq9YZvCxUKLi0hlY',
   VAPID_PRIVATE_KEY: 'vlMYkGG8ybGfMg_Fud4A3TF4P_VFzzGc5KhbtAx8FE8',
