@@ -9,6 +9,12 @@ for (const [file, table] of [
   const path = new URL(`../docs/${file}`, import.meta.url)
   const doc = readFileSync(path, 'utf8')
   if (!doc.includes('<!-- roles:start -->')) throw new Error(`docs/${file} has no roles markers`)
-  writeFileSync(path, doc.replace(/<!-- roles:start -->\n[\s\S]*?<!-- roles:end -->/, `<!-- roles:start -->\n${table}\n<!-- roles:end -->`))
+  writeFileSync(
+    path,
+    doc.replace(
+      /<!-- roles:start -->\n[\s\S]*?<!-- roles:end -->/,
+      `<!-- roles:start -->\n${table}\n<!-- roles:end -->`,
+    ),
+  )
   console.log(`docs/${file}: rewritten`)
 }
