@@ -31,6 +31,35 @@ for (const name of ['cg-saved', 'cg-navigate', 'cg-error']) {
     events.prepend(item)
   })
 }
+// An invitation link (?invite=…): accept it here, as a host app's backend would with its API key
+// (POST /functions/v1/accept-invitation; demo mode also takes it without one), and sign in as the new member.
+const invite = new URLSearchParams(location.search).get('invite')
+const accept = document.getElementById('accept')
+if (invite) {
+  accept.hidden = false
+  accept.addEventListener('submit', async (event) => {
+    event.preventDefault()
+    const res = await fetch('/functions/v1/accept-invitation', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        token: invite,
+        email: document.getElementById('accept-email').value,
+        name: document.getElementById('accept-name').value || undefined,
+      }),
+    })
+    const answer = await res.json()
+    if (!res.ok) {
+      document.getElementById('accept-error').textContent = answer.message
+      return
+    }
+    accept.hidden = true
+    history.replaceState(null, '', location.pathname + location.hash)
+    settings.tokenProvider = undefined
+    settings.token = answer.access_token
+  })
+}
+
 role.addEventListener('change', signIn)
 org.addEventListener('change', signIn)
 locale.addEventListener('change', () => settings.setAttribute('locale', locale.value))
@@ -38,4 +67,4 @@ theme.addEventListener('change', () => {
   settings.setAttribute('theme', theme.value)
   document.documentElement.dataset.theme = theme.value
 })
-signIn()
+if (!invite) signIn()
