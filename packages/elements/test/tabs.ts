@@ -1,4 +1,4 @@
-/** @module Browser-side helpers for tab tests: a host page with its own landmarks, a tab opened in it, typing, REST seeding. */
+/** @module Browser-side helpers for tab tests: a host page with its own landmarks, a tab opened in it, typing and Tab, seeding. */
 import type { TabId } from '@connectgain/contracts/tabs'
 import { provide } from '@lit/context'
 import { fixtureSync, html } from '@open-wc/testing'
@@ -120,6 +120,53 @@ export async function choose(select: HTMLElement, text: string): Promise<void> {
   await typeInto(select, text)
   await sendKeys({ press: 'ArrowDown' })
   await sendKeys({ press: 'Enter' })
+}
+
+/** The focused element and each shadow host on the way to it, outermost first. */
+export function focusPath(): Element[] {
+  const path: Element[] = []
+  for (let el = document.activeElement; el; el = el.shadowRoot?.activeElement ?? null) path.push(el)
+  return path
+}
+
+/** The focused element, looking inside shadow roots. */
+export const focused = (): Element | null => focusPath().at(-1) ?? null
+
+/**
+ * Presses Tab until `target()` (or something inside it) has the focus, as a keyboard user moves through the
+ * page; fails naming `what` after `max` presses.
+ */
+export async function tabTo(
+  target: () => Element | null | undefined,
+  what: string,
+  max = 120,
+): Promise<void> {
+  for (let presses = 0; presses <= max; presses++) {
+    const el = target()
+    if (el && focusPath().includes(el)) return
+    await sendKeys({ press: 'Tab' })
+  }
+  throw new Error(`Tab never reached ${what}`)
+}
+
+/** Replaces the text of the focused input or textarea by keyboard: End, Backspace over what it held, then `text`. */
+export async function retype(text: string): Promise<void> {
+  const input = focused() as HTMLInputElement | HTMLTextAreaElement | null
+  const held = input?.value.length ?? 0
+  await sendKeys({ press: 'End' })
+  for (let i = 0; i < held; i++) await sendKeys({ press: 'Backspace' })
+  if (text) await sendKeys({ type: text })
+}
+
+/** `POST /functions/v1/<name>` with `token`: seeds what only a function creates (an API key). */
+export async function callFunction<T = unknown>(token: string, name: string, body: unknown): Promise<T> {
+  const res = await fetch(`${apiUrl()}/functions/v1/${name}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (!res.ok) throw new Error(`${name}: ${res.status} ${await res.text()}`)
+  return res.json() as Promise<T>
 }
 
 /** A REST call with `token`, for seeding rows and reading what the server holds. */

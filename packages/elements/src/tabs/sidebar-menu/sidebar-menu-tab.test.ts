@@ -2,16 +2,9 @@ import { defaultSidebarItems, type SidebarItem } from '@connectgain/contracts/si
 import { expect } from '@open-wc/testing'
 import { sendKeys } from '@web/test-runner-commands'
 import { uniqueSlug, until } from '../../../test/session.ts'
-import { listOf, openTab, rest, typeInto } from '../../../test/tabs.ts'
+import { focused, listOf, openTab, rest, typeInto } from '../../../test/tabs.ts'
 import type { CgDialog } from '../../kit/cg-dialog.ts'
 import type { CgSidebarMenuTab } from './sidebar-menu-tab.ts'
-
-/** The focused element, inside shadow roots. */
-function focused(): Element | null {
-  let el = document.activeElement
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
-  return el
-}
 
 type Field = HTMLElement & { value: unknown; label: string }
 const labels = defaultSidebarItems.map((item) => item.label)
