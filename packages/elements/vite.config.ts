@@ -105,8 +105,9 @@ export default defineConfig(({ mode }) => {
             groups: [
               { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
               { name: 'shell', tags: ['$initial'], priority: 1 },
-              // The kit's modules two or more chunks use, with what they import; not its Spanish strings (the locale's).
-              { name: 'kit', test: /[\\/]src[\\/]kit[\\/][\w-]+\.ts$/, minShareCount: 2 },
+              // The kit's modules (its sections too) two or more chunks use, with what they import; not its Spanish
+              // strings (the locale's).
+              { name: 'kit', test: /[\\/]src[\\/]kit[\\/](sections[\\/])?[\w-]+\.ts$/, minShareCount: 2 },
             ],
           },
         },

@@ -5,20 +5,22 @@ import {
 } from '@connectgain/contracts/api-keys'
 import { type Tag, TagInsert, TagUpdate } from '@connectgain/contracts/tags'
 import { expect, oneEvent } from '@open-wc/testing'
-import { sendKeys } from '@web/test-runner-commands'
+import { html } from 'lit'
 import { devSession, uniqueSlug, until } from '../../test/session.ts'
 import { listOf, mountTab, rest, typeInto } from '../../test/tabs.ts'
-import { ApiRequestError } from '../api/client.ts'
 import type { CgDialog } from './cg-dialog.ts'
 import type { ListColumn } from './cg-resource-list.ts'
-import type { CgSecretOnce } from './cg-secret-once.ts'
 import type { FieldSpec } from './fields.ts'
 import { FunctionController } from './function-controller.ts'
 import { ListTab, type ListTexts } from './list-tab.ts'
 import { ResourceController } from './resource-controller.ts'
 import type { ActionOutcome, RowAction } from './row-actions.ts'
 
-/** A list tab with Edit and Delete and one action of its own: "Contacts only", asked first. */
+/**
+ * A list tab with Edit and Delete and one action of its own ("Contacts only", asked first), a toolbar button, a line
+ * under the list, and Lead that cannot be deleted. The sections' own tests (sections/*.test.ts) go through each step;
+ * these check that the preset's hooks reach them.
+ */
 class ActionsTab extends ListTab<Tag> {
   protected readonly tab = 'tags-labels'
   protected readonly resource = new ResourceController<Tag>(this, {
@@ -59,6 +61,15 @@ class ActionsTab extends ListTab<Tag> {
   }
   protected fields(): FieldSpec[] {
     return [{ kind: 'text', name: 'name', label: 'Name', required: true }]
+  }
+  protected override canDelete(tag: Tag): boolean {
+    return tag.name !== 'Lead'
+  }
+  protected override toolbar() {
+    return html`<button type="button" data-action="export">Export</button>`
+  }
+  protected override belowList() {
+    return html`<p class="below">${this.resource.rows.length} tags</p>`
   }
   protected override rowActions(): RowAction<Tag>[] {
     return [
@@ -132,12 +143,7 @@ async function mountActions() {
   mounted.tab.token = session.access_token
   const list = listOf(mounted.root)
   await until(() => list.rows().length === 2, 'the rows')
-  const confirm = mounted.root.querySelector<CgDialog>('#cg-confirm')!
-  const part = (name: string) => confirm.shadowRoot!.querySelector<HTMLButtonElement>(`[part="${name}"]`)!
-  const toasts = () => mounted.root.querySelector('cg-toast-region')!.shadowRoot!.textContent!
-  const scopeOf = async (name: string) =>
-    (await rest<Tag[]>(session.access_token, `tags?name=eq.${name}&select=scope`))[0]!.scope
-  return { ...mounted, ...list, session, confirm, part, toasts, scopeOf }
+  return { ...mounted, ...list, session }
 }
 
 async function mountCreated(fetcher?: typeof fetch) {
@@ -158,7 +164,7 @@ async function mountCreated(fetcher?: typeof fetch) {
   return { ...mounted, ...list, create, dialog, name, submit, keys, open }
 }
 
-describe('ListTab row actions', () => {
+describe('ListTab', () => {
   it("puts the tab's actions after Edit and Delete, on the rows they apply to, named per row", async () => {
     const { page, button, list } = await mountActions()
     expect(button('edit', 'VIP')).not.to.equal(null)
@@ -177,78 +183,22 @@ describe('ListTab row actions', () => {
     await expect(page).to.be.accessible()
   })
 
-  it('asks first: Cancel runs nothing; confirming runs it, reloads, says so, fires cg-saved, keeps the focus', async () => {
-    const { tab, root, button, confirm, part, toasts, scopeOf, rows } = await mountActions()
-    button('contacts', 'VIP')!.click()
-    await until(() => confirm.open, 'the question')
-    expect(confirm.heading).to.equal('Apply VIP to contacts only?')
-    expect(confirm.textContent).to.equal('Conversations lose it.')
-    expect(part('confirm').textContent!.trim()).to.equal('Apply')
-    expect(part('confirm').className, 'not destructive').to.equal('primary')
-    await sendKeys({ press: 'Escape' })
-    await until(() => !confirm.open, 'closed')
-    expect(await scopeOf('VIP')).to.equal('both')
-
-    const opener = button('contacts', 'VIP')!
-    opener.click()
-    await until(() => confirm.open, 'the question again')
-    const saved = oneEvent(tab, 'cg-saved')
-    part('confirm').click()
-    const event = await saved
-    expect(event.detail.tab).to.equal('tags-labels')
-    expect(event.detail.resource).to.equal('tags')
-    expect(event.detail.value).to.have.property('id')
-    expect(await scopeOf('VIP')).to.equal('contacts')
-    await until(() => rows()[1]?.[1] === 'contacts', 'the list reloaded')
-    expect(button('contacts', 'VIP'), 'it no longer applies').to.equal(null)
-    await until(() => toasts().includes('VIP moved.'), 'the toast')
-    expect(
-      root.activeElement === root.querySelector('[data-action="create"]'),
-      'its button is gone: the focus goes to New',
-    ).to.equal(true)
-  })
-
-  it('a failed action says why in an error toast and changes nothing', async () => {
-    const { tab, button, confirm, part, toasts, scopeOf } = await mountActions()
-    tab.outcome = () => ({
-      ok: false,
-      reason: 'failed',
-      error: new ApiRequestError(409, 'CG409', 'This tag is locked'),
-    })
-    let saved = 0
-    tab.addEventListener('cg-saved', () => saved++)
-    button('contacts', 'VIP')!.click()
-    await until(() => confirm.open, 'the question')
-    part('confirm').click()
-    await until(() => toasts().includes('This tag is locked'), 'the error toast')
-    expect(await scopeOf('VIP')).to.equal('both')
-    expect(saved).to.equal(0)
-  })
-
-  it('shows a secret from the outcome once; Done takes it off the page and the focus goes back', async () => {
-    const { tab, root, button, confirm, part } = await mountActions()
-    const secret = 'whsec_dGhpcyBpcyBhIHRlc3Qgc2VjcmV0IQ'
-    tab.outcome = () => ({
-      ok: true,
-      secret: { heading: 'Your new signing secret', label: 'Secret', value: secret },
-    })
-    const opener = button('contacts', 'VIP')!
-    opener.click()
-    await until(() => confirm.open, 'the question')
-    part('confirm').click()
-    const panel = () => root.querySelector<CgSecretOnce>('cg-secret-once')
-    await until(() => !!panel()?.shadowRoot?.querySelector('cg-secret-field'), 'the secret')
-    const dialog = root.querySelector<CgDialog>('#cg-secret')!
-    expect(dialog.heading).to.equal('Your new signing secret')
-    expect(panel()!.value).to.equal(secret)
-    expect(tab.hasUnsavedChanges, 'leaving now would lose it').to.equal(true)
-    panel()!.shadowRoot!.querySelector<HTMLInputElement>('#stored')!.click()
-    await panel()!.updateComplete
-    panel()!.shadowRoot!.querySelector<HTMLButtonElement>('[part="done"]')!.click()
-    await until(() => !root.querySelector('#cg-secret'), 'the secret dialog gone')
-    expect(panel()).to.equal(null)
-    expect(tab.hasUnsavedChanges).to.equal(false)
-    expect(root.activeElement === root.querySelector('[data-action="create"]')).to.equal(true)
+  it('draws its hooks: canDelete() per row, toolbar() after New, belowList() under the list; Edit is unsaved work', async () => {
+    const { tab, root, button } = await mountActions()
+    expect(button('delete', 'VIP')).not.to.equal(null)
+    expect(button('delete', 'Lead'), 'canDelete() refuses it').to.equal(null)
+    const toolbar = [...root.querySelectorAll('.toolbar button')].map(
+      (b) => (b as HTMLElement).dataset.action,
+    )
+    expect(toolbar).to.deep.equal(['create', 'export'])
+    const below = root.querySelector('.below')!
+    expect(below.textContent).to.equal('2 tags')
+    expect(below.previousElementSibling?.localName, 'under the list').to.equal('cg-resource-list')
+    button('edit', 'VIP')!.click()
+    await until(() => !!root.querySelector('form [name="name"]'), 'the editor')
+    expect(tab.hasUnsavedChanges, 'not before a change').to.equal(false)
+    await typeInto(root.querySelector<HTMLElement>('form [name="name"]')!, 'Gold')
+    expect(tab.hasUnsavedChanges).to.equal(true)
   })
 })
 
@@ -281,36 +231,5 @@ describe('ListTab created by a function', () => {
     expect(listOf(root).list.shadowRoot!.querySelector('th.actions'), 'no actions column').to.equal(null)
     expect(root.activeElement === create()).to.equal(true)
     expect(await keys()).to.deep.equal([{ name: 'Reporting' }])
-  })
-
-  it('Cancel and Escape close the dialog, drop what was typed, and give the focus back to New', async () => {
-    const { root, create, dialog, name, keys, open, tab } = await mountCreated()
-    await open()
-    await typeInto(name(), 'Draft')
-    await sendKeys({ press: 'Escape' })
-    await until(() => !dialog(), 'closed')
-    expect(root.activeElement === create()).to.equal(true)
-    expect(tab.hasUnsavedChanges).to.equal(false)
-    await open()
-    expect((name() as unknown as { value: string }).value, 'starts over').to.equal('')
-    root.querySelector<HTMLButtonElement>('#cg-create button[slot="footer"][type="button"]')!.click()
-    await until(() => !dialog(), 'closed again')
-    expect(root.activeElement === create()).to.equal(true)
-    expect(await keys()).to.deep.equal([])
-  })
-
-  it('a failure no field explains is said inside the dialog, which stays open', async () => {
-    let offline = false
-    const fetcher: typeof fetch = (input, init) =>
-      offline && init?.method === 'POST' ? Promise.reject(new TypeError('offline')) : fetch(input, init)
-    const { root, dialog, name, submit, open } = await mountCreated(fetcher)
-    await open()
-    await typeInto(name(), 'Reporting')
-    offline = true
-    submit().click()
-    const alert = () => root.querySelector('#cg-create-form [role="alert"]')
-    await until(() => !!alert(), 'the alert')
-    expect(alert()!.textContent).to.equal('Could not reach the server. Check your connection.')
-    expect(dialog()!.open).to.equal(true)
   })
 })

@@ -18,10 +18,11 @@ import { getLocale } from '../../i18n/localization.ts'
 import type { ListColumn } from '../../kit/cg-resource-list.ts'
 import { ConfirmController } from '../../kit/confirm-controller.ts'
 import type { FieldSpec } from '../../kit/fields.ts'
-import { FormTab } from '../../kit/form-tab.ts'
-import { resourceList } from '../../kit/list-tab.ts'
 import { restPath } from '../../kit/resource.ts'
 import { ResourceController } from '../../kit/resource-controller.ts'
+import { ResourceTab } from '../../kit/resource-tab.ts'
+import { FormSection } from '../../kit/sections/form-section.ts'
+import { ListSection } from '../../kit/sections/list-section.ts'
 import { autoSubscribe, normalEndpoint, storeSubscription } from './auto-subscribe.ts'
 import { styles } from './notifications-tab.styles.ts'
 import {
@@ -52,14 +53,15 @@ const outcome = ({ ok, removed, error, status_code }: Result) =>
 
 /**
  * This browser's Web Push subscription (Enable asks for permission on the click, never before), a test
- * notification to each of the member's devices, which events notify them, and their devices, each removable.
- * When the preferences say so and notifications are already allowed, this browser subscribes on load without
- * asking, unless the member turned it off here. Every role; each member sees only their own devices.
+ * notification to each of the member's devices, which events notify them (a `FormSection`), and their devices,
+ * each removable (a `ListSection`). When the preferences say so and notifications are already allowed, this browser
+ * subscribes on load without asking, unless the member turned it off here. Every role; each member sees only their
+ * own devices.
  *
  * @tag cg-notifications-tab
  * @fires cg-saved - The preferences were saved, or this browser subscribed (`resource: "push_subscriptions"`).
  */
-export class CgNotificationsTab extends FormTab<NotificationPreferences> {
+export class CgNotificationsTab extends ResourceTab<NotificationPreferences> {
   static override styles = styles
 
   /** The browser's push APIs: the real ones with the `sw-url` worker, unless a test (or a host) sets its own first. */
@@ -81,6 +83,43 @@ export class CgNotificationsTab extends FormTab<NotificationPreferences> {
     pageSize: 100, // all of them: this browser's row is found among them
   })
   private readonly confirmation = new ConfirmController(this)
+  private readonly preferences = new FormSection(this, {
+    tab: this.tab,
+    resource: this.resource,
+    fields: () => this.fields(),
+    saved: () => msg('Notification preferences saved.', { id: 'notif.saved' }),
+  })
+  private readonly deviceList = new ListSection(this, {
+    tab: this.tab,
+    resource: this.devices,
+    columns: () => this.columns(),
+    rowName: deviceName,
+    texts: () => ({
+      list: msg('My devices', { id: 'notif.devices' }),
+      empty: msg('No devices yet. Enable notifications on a device to see it here.', { id: 'notif.empty' }),
+      confirmDelete: (device) => ({
+        heading: msg(str`Remove ${deviceName(device)}?`, { id: 'notif.remove-confirm' }),
+        body: msg('It gets no more notifications until they are enabled on it again.', {
+          id: 'notif.remove-body',
+        }),
+        confirmLabel: msg('Remove', { id: 'notif.remove' }),
+        danger: true,
+      }),
+      deleted: (device) => msg(str`${deviceName(device)} removed.`, { id: 'notif.removed' }),
+      deleteButton: {
+        id: 'remove',
+        label: msg('Remove', { id: 'notif.remove' }),
+        name: (device) => msg(str`Remove ${deviceName(device)}`, { id: 'notif.remove-row' }),
+      },
+    }),
+    ask: (question) => this.confirmation.ask(question),
+    deletable: true,
+    // This device removed from the list is turned off here as well.
+    afterDelete: async (device) => {
+      if (device.endpoint === this.endpoint) await this.dropped().catch(() => {})
+    },
+    refocus: () => this.renderRoot.querySelector<HTMLElement>('#cg-devices-heading'), // its row is gone
+  })
   private readonly api = new ContextConsumer(this, { context: apiContext, subscribe: true })
   private readonly swUrl = new ContextConsumer(this, { context: swUrlContext, subscribe: true })
   private browser?: PushPlatform
@@ -106,8 +145,8 @@ export class CgNotificationsTab extends FormTab<NotificationPreferences> {
     return !!this.endpoint && this.devices.rows.some((device) => device.endpoint === this.endpoint)
   }
 
-  protected savedText(): string {
-    return msg('Notification preferences saved.', { id: 'notif.saved' })
+  get hasUnsavedChanges(): boolean {
+    return this.resource.dirty
   }
 
   protected fields(): FieldSpec[] {
@@ -287,24 +326,6 @@ export class CgNotificationsTab extends FormTab<NotificationPreferences> {
       if (removed) await this.devices.load()
     })
 
-  private async removeDevice(device: Device): Promise<void> {
-    const name = deviceName(device)
-    const confirmed = await this.confirmation.ask({
-      heading: msg(str`Remove ${name}?`, { id: 'notif.remove-confirm' }),
-      body: msg('It gets no more notifications until they are enabled on it again.', {
-        id: 'notif.remove-body',
-      }),
-      confirmLabel: msg('Remove', { id: 'notif.remove' }),
-      danger: true,
-    })
-    if (!confirmed) return
-    const removed = await this.devices.remove(device)
-    if (!removed.ok) return this.toasts?.show(failureText(removed.error), 'error')
-    if (device.endpoint === this.endpoint) await this.dropped().catch(() => {})
-    this.toasts?.show(msg(str`${name} removed.`, { id: 'notif.removed' }), 'success')
-    this.renderRoot.querySelector<HTMLElement>('#cg-devices-heading')?.focus() // its row is gone
-  }
-
   private columns(): ListColumn<Device>[] {
     const here = msg('This device', { id: 'notif.this-device' })
     return [
@@ -320,20 +341,6 @@ export class CgNotificationsTab extends FormTab<NotificationPreferences> {
         label: msg('Added', { id: 'notif.added' }),
         // Not the kit's formatDate: a third tab importing format.ts splits its chunk, over Webhooks' size budget.
         render: (d) => new Date(d.created_at).toLocaleDateString(getLocale(), { dateStyle: 'medium' }),
-      },
-      {
-        key: 'actions',
-        label: msg('Actions', { id: 'kit.list.actions' }),
-        class: 'actions',
-        render: (device) =>
-          html`<button
-            type="button"
-            data-action="remove"
-            aria-label=${msg(str`Remove ${deviceName(device)}`, { id: 'notif.remove-row' })}
-            @click=${() => this.removeDevice(device)}
-          >
-            ${msg('Remove', { id: 'notif.remove' })}
-          </button>`,
       },
     ]
   }
@@ -425,16 +432,11 @@ export class CgNotificationsTab extends FormTab<NotificationPreferences> {
       </section>
       <section aria-labelledby="cg-prefs-heading">
         <h3 id="cg-prefs-heading">${msg('Preferences', { id: 'notif.preferences' })}</h3>
-        ${this.renderForm()}
+        ${this.preferences.render()}
       </section>
       <section aria-labelledby="cg-devices-heading">
         <h3 id="cg-devices-heading" tabindex="-1">${msg('My devices', { id: 'notif.devices' })}</h3>
-        ${resourceList(this.devices, this.columns(), {
-          list: msg('My devices', { id: 'notif.devices' }),
-          empty: msg('No devices yet. Enable notifications on a device to see it here.', {
-            id: 'notif.empty',
-          }),
-        })}
+        ${this.deviceList.render()}
       </section>
       ${this.confirmation.render()} ${this.renderToasts()}`
   }

@@ -1,0 +1,432 @@
+import type { LifecycleStage } from '@connectgain/contracts/lifecycle-stages'
+import type { RoleName } from '@connectgain/contracts/permissions'
+import { type Tag, TagInsert, TagUpdate } from '@connectgain/contracts/tags'
+import { expect, oneEvent } from '@open-wc/testing'
+import { sendKeys } from '@web/test-runner-commands'
+import { html, LitElement } from 'lit'
+import { apiUrl, type DevSession, devSession, uniqueSlug, until } from '../../../test/session.ts'
+import { focused, hostPage, listOf, rest, typeInto } from '../../../test/tabs.ts'
+import { ApiClient, ApiRequestError } from '../../api/client.ts'
+import '../../form/cg-toast.ts'
+import { readSession } from '../../session.ts'
+import type { CgDialog } from '../cg-dialog.ts'
+import type { CgSecretOnce } from '../cg-secret-once.ts'
+import { ConfirmController } from '../confirm-controller.ts'
+import { ResourceController } from '../resource-controller.ts'
+import type { ActionOutcome } from '../row-actions.ts'
+import { tabStyles } from '../tab-styles.ts'
+import { ListSection } from './list-section.ts'
+import { SecretSection, secretStyles } from './secret-section.ts'
+
+/** A tab of sections only: tags with Edit, Delete and one action of its own ("Contacts only", asked first). */
+class TagsHost extends LitElement {
+  static override styles = [...tabStyles, secretStyles]
+  readonly confirmation = new ConfirmController(this)
+  readonly secret = new SecretSection(this)
+  /** The session's token, for the action's own request. */
+  token = ''
+  /** What the action answers, after it made its change (a test sets it). */
+  outcome: (tag: Tag) => ActionOutcome = (tag) => ({
+    ok: true,
+    toast: `${tag.name} moved.`,
+    saved: { id: tag.id },
+  })
+  readonly resource = new ResourceController<Tag>(this, {
+    name: 'tags',
+    shape: 'list',
+    columns: ['id', 'name', 'scope'],
+    order: 'name.asc',
+    schemas: { insert: TagInsert, update: TagUpdate },
+  })
+  readonly list = new ListSection<Tag>(this, {
+    tab: 'tags-labels',
+    resource: this.resource,
+    columns: () => [
+      { key: 'name', label: 'Name' },
+      { key: 'scope', label: 'Applies to' },
+    ],
+    texts: () => ({
+      list: 'Tags',
+      empty: 'No tags yet.',
+      create: 'New tag',
+      edit: (tag) => `Edit tag ${tag.name}`,
+      confirmDelete: (tag) => `Delete tag ${tag.name}?`,
+      saved: 'Tag saved.',
+      deleted: 'Tag deleted.',
+    }),
+    rowName: (tag) => tag.name,
+    ask: (question) => this.confirmation.ask(question),
+    fields: () => [{ kind: 'text', name: 'name', label: 'Name', required: true }],
+    editable: true,
+    deletable: true,
+    secret: this.secret,
+    rowActions: () => [
+      {
+        id: 'contacts',
+        label: 'Contacts only',
+        name: (tag) => `Apply ${tag.name} to contacts only`,
+        when: (tag) => tag.scope !== 'contacts',
+        confirm: (tag) => ({
+          heading: `Apply ${tag.name} to contacts only?`,
+          body: 'Conversations lose it.',
+          confirmLabel: 'Apply',
+        }),
+        run: async (tag) => {
+          const outcome = this.outcome(tag)
+          if (outcome.ok) {
+            await rest(this.token, `tags?id=eq.${tag.id}`, { method: 'PATCH', body: { scope: 'contacts' } })
+          }
+          return outcome
+        },
+      },
+    ],
+  })
+  override render() {
+    return html`${this.list.render()} ${this.confirmation.render()} ${this.secret.render()}
+      <cg-toast-region></cg-toast-region>`
+  }
+}
+customElements.define('cg-tags-host', TagsHost)
+
+/** A list of tags that are read and removed, no more: no New, no editor; Delete is called Remove. */
+class RemoveHost extends LitElement {
+  static override styles = tabStyles
+  readonly confirmation = new ConfirmController(this)
+  /** The rows `afterDelete` was called with. */
+  removed: string[] = []
+  readonly resource = new ResourceController<Tag>(this, {
+    name: 'tags',
+    shape: 'list',
+    columns: ['id', 'name'],
+    order: 'name.asc',
+  })
+  readonly list = new ListSection<Tag>(this, {
+    tab: 'tags-labels',
+    resource: this.resource,
+    columns: () => [{ key: 'name', label: 'Name' }],
+    texts: () => ({
+      list: 'Tags',
+      empty: 'No tags yet.',
+      confirmDelete: (tag) => ({
+        heading: `Remove ${tag.name}?`,
+        body: 'It stops sorting anything.',
+        confirmLabel: 'Remove',
+        danger: true,
+      }),
+      deleted: (tag) => `${tag.name} removed.`,
+      deleteButton: { id: 'remove', label: 'Remove', name: (tag) => `Remove ${tag.name}` },
+    }),
+    rowName: (tag) => tag.name,
+    ask: (question) => this.confirmation.ask(question),
+    deletable: true,
+    afterDelete: async (tag) => {
+      this.removed.push(tag.name)
+    },
+    refocus: () => this.renderRoot.querySelector<HTMLElement>('#tags-heading'),
+  })
+  override render() {
+    return html`<h3 id="tags-heading" tabindex="-1">Tags</h3>
+      ${this.list.render()} ${this.confirmation.render()}<cg-toast-region></cg-toast-region>`
+  }
+}
+customElements.define('cg-remove-host', RemoveHost)
+
+/** The organization's lifecycle stages as an ordered list (a fresh org has eight), deleted without `deleteRefused`. */
+class StagesHost extends LitElement {
+  static override styles = tabStyles
+  readonly confirmation = new ConfirmController(this)
+  readonly resource = new ResourceController<LifecycleStage>(this, {
+    name: 'lifecycle_stages',
+    shape: 'list',
+    columns: ['id', 'name', 'position'],
+    order: 'position.asc',
+    pageSize: 200,
+  })
+  readonly list = new ListSection<LifecycleStage>(this, {
+    tab: 'lifecycle-stages',
+    resource: this.resource,
+    columns: () => [{ key: 'name', label: 'Name' }],
+    texts: () => ({ list: 'Stages', empty: 'No stages.', confirmDelete: (s) => `Delete ${s.name}?` }),
+    rowName: (stage) => stage.name,
+    ask: (question) => this.confirmation.ask(question),
+    deletable: true,
+    ordered: true,
+  })
+  override render() {
+    return html`${this.list.render()} ${this.confirmation.render()}<cg-toast-region></cg-toast-region>`
+  }
+}
+customElements.define('cg-stages-host', StagesHost)
+
+/** The host element in a page as the shell shows a tab: under the tab's h2, with `session`'s API and session. */
+async function mountUnderHeading<T extends HTMLElement>(tag: string, session: DevSession) {
+  const api = new ApiClient({ baseUrl: apiUrl(), token: session.access_token })
+  const tab = document.createElement(tag) as T
+  const page = await hostPage(
+    html`<h2>Settings</h2>
+      <cg-test-context .api=${api} .session=${readSession(session.access_token)}>${tab}</cg-test-context>`,
+  )
+  const root = tab.shadowRoot as ShadowRoot
+  await until(() => !!root.querySelector('cg-resource-list'), 'the list')
+  return { page, tab, root }
+}
+
+/** `tag` in a fresh org with the tags VIP (both) and Lead (contacts), for `role` (an admin unless said). */
+async function mount<T extends HTMLElement>(tag: string, role: RoleName = 'admin', ready = 2) {
+  const slug = uniqueSlug('sect')
+  const admin = await devSession('admin', slug)
+  for (const [name, scope] of [
+    ['VIP', 'both'],
+    ['Lead', 'contacts'],
+  ]) {
+    await rest(admin.access_token, 'tags', { method: 'POST', body: { name, scope } })
+  }
+  const session = role === 'admin' ? admin : await devSession(role, slug)
+  const mounted = await mountUnderHeading<T>(tag, session)
+  const list = listOf(mounted.root)
+  await until(() => list.rows().length === ready, 'the rows')
+  const { root } = mounted
+  const confirm = root.querySelector<CgDialog>('#cg-confirm')!
+  const part = (name: string) => confirm.shadowRoot!.querySelector<HTMLButtonElement>(`[part="${name}"]`)!
+  const toasts = () => root.querySelector('cg-toast-region')!.shadowRoot!.textContent!
+  const tags = () =>
+    rest<Pick<Tag, 'name' | 'scope'>[]>(admin.access_token, 'tags?select=name,scope&order=name')
+  const create = () => root.querySelector<HTMLButtonElement>('[data-action="create"]')
+  return { ...mounted, ...list, admin, confirm, part, toasts, tags, create }
+}
+
+/** The tags host, whose action can make its change (it has the admin's token). */
+async function mountTags() {
+  const mounted = await mount<TagsHost>('cg-tags-host')
+  mounted.tab.token = mounted.admin.access_token
+  return mounted
+}
+
+describe('ListSection', () => {
+  it("shows the rows with Edit, Delete and the tab's actions after them, on the rows they apply to", async () => {
+    const { page, button, list } = await mountTags()
+    const cell = button('contacts', 'VIP')!.parentElement!
+    expect([...cell.querySelectorAll('button')].map((b) => b.dataset.action)).to.deep.equal([
+      'edit',
+      'delete',
+      'contacts',
+    ])
+    expect(button('edit', 'VIP')!.getAttribute('aria-label')).to.equal('Edit VIP')
+    expect(button('delete', 'VIP')!.getAttribute('aria-label')).to.equal('Delete VIP')
+    expect(button('contacts', 'VIP')!.getAttribute('aria-label')).to.equal('Apply VIP to contacts only')
+    expect(button('contacts', 'Lead'), '`when` leaves it off this row').to.equal(null)
+    expect(list.shadowRoot!.querySelector('th.actions')!.textContent!.trim()).to.equal('Actions')
+    await expect(page).to.be.accessible()
+  })
+
+  it('New shows the editor in place of the list; Save says so, fires cg-saved, and refocuses New', async () => {
+    const { page, tab, root, list, rows, toasts, tags, create } = await mountTags()
+    const form = () => root.querySelector('form')
+    const name = () => root.querySelector<HTMLElement>('form [name="name"]')!
+    create()!.focus()
+    create()!.click()
+    await until(() => !!form() && root.activeElement === name(), 'the editor, its first field focused')
+    expect(list.parentElement!.hidden, 'the editor replaces the list').to.equal(true)
+    expect(root.querySelector('#cg-editor-heading')!.textContent).to.equal('New tag')
+    await expect(page).to.be.accessible()
+    await typeInto(name(), 'Gold')
+    expect(tab.list.dirty).to.equal(true)
+    const saved = oneEvent(tab, 'cg-saved')
+    root.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click()
+    const event = await saved
+    expect(event.detail).to.deep.include({ tab: 'tags-labels', resource: 'tags' })
+    expect(event.detail.value).to.include({ name: 'Gold' })
+    await until(() => !form() && rows().length === 3, 'the list again, with the new row')
+    await until(() => toasts().includes('Tag saved.'), 'the toast')
+    await until(() => root.activeElement === create(), 'the focus back on New')
+    expect(tab.list.dirty).to.equal(false)
+    expect((await tags()).map((t) => t.name)).to.deep.equal(['Gold', 'Lead', 'VIP'])
+  })
+
+  it('Edit starts from the row with Save off; Cancel drops the changes and gives the focus back to Edit', async () => {
+    const { tab, root, button, tags } = await mountTags()
+    const form = () => root.querySelector('form')
+    const name = () => root.querySelector<HTMLElement & { value: string }>('form [name="name"]')!
+    button('edit', 'VIP')!.click()
+    await until(() => !!form(), 'the editor for VIP')
+    expect(root.querySelector('#cg-editor-heading')!.textContent).to.equal('Edit tag VIP')
+    expect(name().value).to.equal('VIP')
+    const submit = root.querySelector<HTMLButtonElement>('form button[type="submit"]')!
+    expect(submit.disabled, 'nothing changed yet').to.equal(true)
+    await typeInto(name(), 'Draft')
+    await tab.updateComplete
+    expect(submit.disabled).to.equal(false)
+    expect(tab.list.dirty).to.equal(true)
+    root.querySelector<HTMLButtonElement>('form .actions button[type="button"]')!.click() // Cancel
+    await until(() => !form(), 'the list again')
+    expect(tab.list.dirty, 'the edit was dropped').to.equal(false)
+    await until(() => focused() === button('edit', 'VIP'), 'the focus back on Edit')
+    expect((await tags()).map((t) => t.name)).to.deep.equal(['Lead', 'VIP'])
+  })
+
+  it('Delete asks first: Cancel keeps the row; confirming deletes it, says so, and the focus goes to New', async () => {
+    const { root, button, rows, confirm, part, toasts, tags, create } = await mountTags()
+    button('delete', 'VIP')!.click()
+    await until(() => confirm.open, 'the question')
+    expect(confirm.heading).to.equal('Delete tag VIP?')
+    expect(confirm.textContent).to.equal('This cannot be undone.')
+    expect(part('confirm').textContent!.trim()).to.equal('Delete')
+    expect(part('confirm').className, 'destructive').to.equal('danger')
+    part('cancel').click()
+    await until(() => !confirm.open, 'cancelled')
+    expect(await tags()).to.have.length(2)
+
+    button('delete', 'VIP')!.click()
+    await until(() => confirm.open, 'the question again')
+    part('confirm').click()
+    await until(() => rows().length === 1, 'the row gone')
+    await until(() => toasts().includes('Tag deleted.'), 'the toast')
+    expect(root.activeElement === create(), 'its row is gone: the focus goes to New').to.equal(true)
+    expect((await tags()).map((t) => t.name)).to.deep.equal(['Lead'])
+  })
+
+  it('a row action asks first: Cancel runs nothing; confirming runs it, reloads, says so, fires cg-saved', async () => {
+    const { tab, root, button, confirm, part, toasts, tags, rows, create } = await mountTags()
+    button('contacts', 'VIP')!.click()
+    await until(() => confirm.open, 'the question')
+    expect(confirm.heading).to.equal('Apply VIP to contacts only?')
+    expect(confirm.textContent).to.equal('Conversations lose it.')
+    expect(part('confirm').textContent!.trim()).to.equal('Apply')
+    expect(part('confirm').className, 'not destructive').to.equal('primary')
+    await sendKeys({ press: 'Escape' })
+    await until(() => !confirm.open, 'closed')
+    expect((await tags()).find((t) => t.name === 'VIP')!.scope).to.equal('both')
+
+    button('contacts', 'VIP')!.click()
+    await until(() => confirm.open, 'the question again')
+    const saved = oneEvent(tab, 'cg-saved')
+    part('confirm').click()
+    const event = await saved
+    expect(event.detail.tab).to.equal('tags-labels')
+    expect(event.detail.resource).to.equal('tags')
+    expect(event.detail.value).to.have.property('id')
+    expect((await tags()).find((t) => t.name === 'VIP')!.scope).to.equal('contacts')
+    await until(() => rows()[1]?.[1] === 'contacts', 'the list reloaded')
+    expect(button('contacts', 'VIP'), 'it no longer applies').to.equal(null)
+    await until(() => toasts().includes('VIP moved.'), 'the toast')
+    expect(root.activeElement === create(), 'its button is gone: the focus goes to New').to.equal(true)
+  })
+
+  it('a failed action says why in an error toast and changes nothing', async () => {
+    const { tab, button, confirm, part, toasts, tags } = await mountTags()
+    tab.outcome = () => ({
+      ok: false,
+      reason: 'failed',
+      error: new ApiRequestError(409, 'CG409', 'This tag is locked'),
+    })
+    let saved = 0
+    tab.addEventListener('cg-saved', () => saved++)
+    button('contacts', 'VIP')!.click()
+    await until(() => confirm.open, 'the question')
+    part('confirm').click()
+    await until(() => toasts().includes('This tag is locked'), 'the error toast')
+    expect((await tags()).find((t) => t.name === 'VIP')!.scope).to.equal('both')
+    expect(saved).to.equal(0)
+  })
+
+  it('shows a secret from the outcome once; Done takes it off the page and the focus goes back', async () => {
+    const { tab, root, button, confirm, part, create } = await mountTags()
+    const secret = 'whsec_dGhpcyBpcyBhIHRlc3Qgc2VjcmV0IQ'
+    tab.outcome = () => ({
+      ok: true,
+      secret: { heading: 'Your new signing secret', label: 'Secret', value: secret },
+    })
+    button('contacts', 'VIP')!.click()
+    await until(() => confirm.open, 'the question')
+    part('confirm').click()
+    const panel = () => root.querySelector<CgSecretOnce>('cg-secret-once')
+    await until(() => !!panel()?.shadowRoot?.querySelector('cg-secret-field'), 'the secret')
+    const dialog = root.querySelector<CgDialog>('#cg-secret')!
+    expect(dialog.heading).to.equal('Your new signing secret')
+    expect(panel()!.value).to.equal(secret)
+    expect(tab.secret.dirty, 'leaving now would lose it').to.equal(true)
+    panel()!.shadowRoot!.querySelector<HTMLInputElement>('#stored')!.click()
+    await panel()!.updateComplete
+    panel()!.shadowRoot!.querySelector<HTMLButtonElement>('[part="done"]')!.click()
+    await until(() => !root.querySelector('#cg-secret'), 'the secret dialog gone')
+    expect(panel()).to.equal(null)
+    expect(tab.secret.dirty).to.equal(false)
+    expect(root.activeElement === create()).to.equal(true)
+  })
+
+  it('a role that cannot write gets the list and a note saying why, without New or any row button', async () => {
+    const { page, root, list, rows, button, create } = await mount<TagsHost>('cg-tags-host', 'agent')
+    expect(root.querySelector('.note')!.textContent).to.contain('Only owners and admins')
+    expect(create()).to.equal(null)
+    expect(rows()).to.deep.equal([
+      ['Lead', 'contacts'],
+      ['VIP', 'both'],
+    ])
+    expect(button('edit', 'VIP')).to.equal(null)
+    expect(list.shadowRoot!.querySelector('th.actions'), 'no actions column').to.equal(null)
+    await expect(page).to.be.accessible()
+  })
+})
+
+describe('ListSection that reads and removes', () => {
+  it('has no New or Edit; Remove asks its own question, names the row gone, and refocuses where told', async () => {
+    const { page, tab, root, button, rows, confirm, part, toasts, tags, create } =
+      await mount<RemoveHost>('cg-remove-host')
+    expect(create()).to.equal(null)
+    expect(root.querySelector('.toolbar')).to.equal(null)
+    expect(button('edit', 'VIP')).to.equal(null)
+    const remove = button('remove', 'VIP')!
+    expect(remove.textContent!.trim()).to.equal('Remove')
+    expect(remove.getAttribute('aria-label')).to.equal('Remove VIP')
+    await expect(page).to.be.accessible()
+
+    remove.click()
+    await until(() => confirm.open, 'the question')
+    expect(confirm.heading).to.equal('Remove VIP?')
+    expect(confirm.textContent).to.equal('It stops sorting anything.')
+    expect(part('confirm').textContent!.trim()).to.equal('Remove')
+    part('confirm').click()
+    await until(() => rows().length === 1, 'the row gone')
+    await until(() => toasts().includes('VIP removed.'), 'the toast')
+    expect(tab.removed, 'afterDelete, once').to.deep.equal(['VIP'])
+    expect(root.activeElement?.id).to.equal('tags-heading')
+    expect((await tags()).map((t) => t.name)).to.deep.equal(['Lead'])
+  })
+})
+
+describe('ListSection of an ordered resource', () => {
+  it('moves a row with the keyboard: one reorder, the focus stays on the button, the move announced', async () => {
+    const { root, list, rows } = await mount<StagesHost>('cg-stages-host', 'admin', 8)
+    const move = (direction: 'up' | 'down', name: string) =>
+      list.shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="Move ${name} ${direction}"]`)!
+    const first = rows()[0]![1]!
+    const second = rows()[1]![1]!
+    expect(move('up', first).disabled, 'the first row cannot move up').to.equal(true)
+    move('down', first).focus()
+    await sendKeys({ press: 'Enter' })
+    await until(() => rows()[1]?.[1] === first, `${first} in second place`)
+    expect(rows()[0]![1]).to.equal(second)
+    const announced = () => root.querySelector('[role="status"]')!.textContent
+    await until(() => announced() === `${first} moved to position 2 of 8.`, 'the move announced')
+    expect(focused()).to.equal(move('down', first))
+  })
+
+  it('a delete the server refuses, and no tab resolves, is an error toast', async () => {
+    const { admin, root, button, rows, confirm, part } = await mount<StagesHost>('cg-stages-host', 'admin', 8)
+    const [stage] = await rest<LifecycleStage[]>(
+      admin.access_token,
+      'lifecycle_stages?select=id,name&is_default=eq.false&order=position',
+    )
+    await rest(admin.access_token, 'contacts', {
+      method: 'POST',
+      body: { name: 'Ana', lifecycle_stage_id: stage!.id },
+    })
+    button('delete', stage!.name)!.click()
+    await until(() => confirm.open, 'the question')
+    part('confirm').click()
+    const errors = () => root.querySelector('cg-toast-region')!.shadowRoot!.querySelector('[role="alert"]')!
+    await until(() => !!errors().querySelector('.toast'), 'the error toast')
+    expect(rows(), 'nothing deleted').to.have.length(8)
+    expect(confirm.open, 'not asked where its contacts go').to.equal(false)
+  })
+})
