@@ -2,29 +2,13 @@
  * @module End to end: an invitation's link opened on the vanilla demo page, accepted there with the invited email,
  * and the new member signed in to <cg-settings> with the invited role.
  */
-import { type Browser, chromium, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.js'
-// @ts-expect-error plain JS helpers shared with the browser tests' runner config
-import { startApiHost } from '../test/api-host.js'
+import { describe, expect, it } from 'vitest'
+import { useDemoHost } from './demo-host.ts'
 
-let host: { url: string; stop(): Promise<void> }
-let browser: Browser
-let page: Page
-
-beforeAll(async () => {
-  host = await startApiHost()
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true })
-  page = await browser.newPage()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await host?.stop()
-})
+const demo = useDemoHost()
 
 async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${host.url}${path}`, {
+  const res = await fetch(`${demo.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
@@ -46,20 +30,20 @@ describe('an invitation link on the demo page', () => {
       { email, role: 'agent' },
       owner.access_token,
     )
-    expect(invitation.accept_url.startsWith(host.url)).toBe(true)
-    await page.goto(invitation.accept_url)
-    const form = page.getByRole('form', { name: 'Accept your invitation' })
+    expect(invitation.accept_url.startsWith(demo.url)).toBe(true)
+    await demo.page.goto(invitation.accept_url)
+    const form = demo.page.getByRole('form', { name: 'Accept your invitation' })
     await form.getByLabel('Email').fill('someone.else@example.com')
     await form.getByRole('button', { name: 'Join' }).click()
     await expect.poll(() => form.getByRole('alert').textContent()).toContain('another email address')
     await form.getByLabel('Email').fill(email)
     await form.getByLabel('Name').fill('Ana')
     await form.getByRole('button', { name: 'Join' }).click()
-    await page.locator('cg-settings cg-organization-tab form').waitFor()
+    await demo.page.locator('cg-settings cg-organization-tab form').waitFor()
     expect(await form.isHidden()).toBe(true)
-    expect(new URL(page.url()).searchParams.get('invite')).toBeNull()
+    expect(new URL(demo.page.url()).searchParams.get('invite')).toBeNull()
     const members = (await (
-      await fetch(`${host.url}/rest/v1/members?email=eq.${email}`, {
+      await fetch(`${demo.url}/rest/v1/members?email=eq.${email}`, {
         headers: { authorization: `Bearer ${owner.access_token}` },
       })
     ).json()) as { role: string; name: string }[]

@@ -2,40 +2,24 @@
  * @module End to end: `npm start`'s host serving the vanilla demo, driven in the system Chromium
  * through the spec's Use Case 1 (Settings → Organization → timezone, currency → Save Changes → verify).
  */
-import { type Browser, chromium, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.js'
-// @ts-expect-error plain JS helpers shared with the browser tests' runner config
-import { startApiHost } from '../test/api-host.js'
+import { describe, expect, it } from 'vitest'
+import { useDemoHost } from './demo-host.ts'
 
-let host: { url: string; stop(): Promise<void> }
-let browser: Browser
-let page: Page
+const demo = useDemoHost()
 
-beforeAll(async () => {
-  host = await startApiHost()
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true })
-  page = await browser.newPage()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await host?.stop()
-})
-
-const settings = () => page.locator('cg-settings')
+const settings = () => demo.page.locator('cg-settings')
 const org = () => settings().locator('cg-organization-tab')
 
 async function apiOrg(role = 'admin') {
   const session = await (
-    await fetch(`${host.url}/functions/v1/dev/session`, {
+    await fetch(`${demo.url}/functions/v1/dev/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ role }),
     })
   ).json()
   const [row] = await (
-    await fetch(`${host.url}/rest/v1/organizations`, {
+    await fetch(`${demo.url}/rest/v1/organizations`, {
       headers: { authorization: `Bearer ${session.access_token}` },
     })
   ).json()
@@ -44,7 +28,7 @@ async function apiOrg(role = 'admin') {
 
 describe('Use Case 1 in the vanilla demo', () => {
   it('an admin updates name, timezone and currency, and the settings are saved', async () => {
-    await page.goto(`${host.url}/`)
+    await demo.page.goto(`${demo.url}/`)
     // 1. Settings → Organization (the demo opens it; the nav link shows it is the current page).
     await expect
       .poll(() => settings().locator('nav a[aria-current="page"]').textContent())
@@ -69,7 +53,7 @@ describe('Use Case 1 in the vanilla demo', () => {
     await org().getByRole('option', { name: /^EUR/ }).click()
 
     // 5. Save Changes.
-    const saved = page.evaluate(
+    const saved = demo.page.evaluate(
       () =>
         new Promise((resolve) =>
           document
@@ -85,17 +69,17 @@ describe('Use Case 1 in the vanilla demo', () => {
 
     // 6. Verify: the page says so, the event log shows it, and the API returns the new values.
     await expect.poll(() => org().getByRole('status').filter({ hasText: 'saved' }).count()).toBeGreaterThan(0)
-    await expect.poll(() => page.locator('#events li').first().textContent()).toContain('cg-saved')
+    await expect.poll(() => demo.page.locator('#events li').first().textContent()).toContain('cg-saved')
     expect(await apiOrg()).toMatchObject({
       name: 'My Company',
       timezone: 'America/New_York',
       currency: 'EUR',
     })
-    await page.screenshot({ path: new URL('./use-case-1.png', import.meta.url).pathname })
+    await demo.page.screenshot({ path: new URL('./use-case-1.png', import.meta.url).pathname })
   })
 
   it('an agent sees the organization read-only and no admin tabs', async () => {
-    await page.selectOption('#role', 'agent')
+    await demo.page.selectOption('#role', 'agent')
     await expect.poll(() => settings().locator('nav a[data-tab]').count()).toBe(4)
     await expect.poll(() => org().getByText('Only owners and admins').count()).toBe(1)
     expect(await org().getByRole('button', { name: 'Save Changes' }).count()).toBe(0)

@@ -287,15 +287,23 @@ export class ResourceController<Row extends { id: string }> extends FormModel im
   /** `list`: changes `row` by `changes` (a row action: Make default, Hide), checked by the contract. A row action's
    * list reloads after it (ListTab does), so this does not. */
   async update(row: Row, changes: Values): Promise<RemoveResult> {
-    const api = this.api.value
     const update = this.spec.schemas?.update
-    if (!api || !update) return { ok: false, error: notSignedIn() }
+    if (!update) throw new Error(`${this.spec.name}: the tab declared no update schema`) // a tab's own bug
     const parsed = z.safeParse(update, changes)
     if (!parsed.success) throw new Error(`${this.spec.name}: ${parsed.error.message}`) // a tab's own bug
+    return this.writing((api) =>
+      api.request(restPath(this.spec, { id: row.id }), { method: 'PATCH', body: parsed.data }),
+    )
+  }
+
+  /** Runs one write with `saving` on, as a value: ok, or the error (never a throw). */
+  private async writing(write: (api: ApiClient) => Promise<unknown>): Promise<RemoveResult> {
+    const api = this.api.value
+    if (!api) return { ok: false, error: notSignedIn() }
     this.saving = true
     this.host.requestUpdate()
     try {
-      await api.request(restPath(this.spec, { id: row.id }), { method: 'PATCH', body: parsed.data })
+      await write(api)
       return { ok: true }
     } catch (err) {
       return { ok: false, error: asApiError(err) }
@@ -307,20 +315,10 @@ export class ResourceController<Row extends { id: string }> extends FormModel im
 
   /** `list`: deletes `row`, then reloads (a page left empty goes back one). */
   async remove(row: Row): Promise<RemoveResult> {
-    const api = this.api.value
-    if (!api) return { ok: false, error: notSignedIn() }
-    this.saving = true
-    this.host.requestUpdate()
-    try {
+    return this.writing(async (api) => {
       await api.request(restPath(this.spec, { id: row.id }), { method: 'DELETE' })
       if (this.rows.length === 1 && this.offset > 0) this.offset -= this.pageSize
       await this.load()
-      return { ok: true }
-    } catch (err) {
-      return { ok: false, error: asApiError(err) }
-    } finally {
-      this.saving = false
-      this.host.requestUpdate()
-    }
+    })
   }
 }
