@@ -1,5 +1,6 @@
 /** @module Quick Replies: canned responses an agent inserts by typing `/shortcut`. */
 import * as z from 'zod/mini'
+import { ui } from './field-ui.ts'
 import { rule } from './issues.ts'
 import { meta } from './meta.ts'
 import { patchOf } from './patch.ts'
@@ -38,14 +39,21 @@ export type QuickReply = z.infer<typeof QuickReply>
 
 export const QuickReplyInsert = meta(
   z.strictObject({
-    shortcut: Shortcut,
-    content: z
-      .string()
-      .check(
-        z.trim(),
-        z.minLength(1, 'Content is required'),
-        z.maxLength(2000, 'Content must be at most 2000 characters'),
-      ),
+    shortcut: ui(Shortcut, {
+      id: 'qr.shortcut',
+      label: 'Shortcut',
+      help: 'Agents type / and this shortcut to insert the reply, e.g. thanks.',
+    }),
+    content: ui(
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.minLength(1, 'Content is required'),
+          z.maxLength(2000, 'Content must be at most 2000 characters'),
+        ),
+      { id: 'qr.content', label: 'Reply', format: 'multiline' },
+    ),
   }),
   {
     id: 'QuickReplyInsert',

@@ -1,5 +1,6 @@
 /** @module Tags & Labels: a name unique per org, a colour, and what it applies to. */
 import * as z from 'zod/mini'
+import { ui } from './field-ui.ts'
 import { meta } from './meta.ts'
 import { patchOf } from './patch.ts'
 import { HexColor, oneLineName } from './rules.ts'
@@ -29,11 +30,20 @@ export type Tag = z.infer<typeof Tag>
 
 export const TagInsert = meta(
   z.strictObject({
-    name: TagName,
-    color: z._default(HexColor, '#6b7280'),
-    scope: z._default(meta(z.enum(tagScopes), { description: 'What the tag applies to.' }), 'both'),
-    description: z.optional(
-      z.nullable(z.string().check(z.trim(), z.maxLength(200, 'Description must be at most 200 characters'))),
+    name: ui(TagName, { id: 'tags.name', label: 'Name' }),
+    color: ui(z._default(HexColor, '#6b7280'), { id: 'tags.color', label: 'Color', format: 'color' }),
+    scope: ui(z._default(meta(z.enum(tagScopes), { description: 'What the tag applies to.' }), 'both'), {
+      id: 'tags.scope',
+      label: 'Applies to',
+      options: { conversations: 'Conversations', contacts: 'Contacts', both: 'Conversations and contacts' },
+    }),
+    description: ui(
+      z.optional(
+        z.nullable(
+          z.string().check(z.trim(), z.maxLength(200, 'Description must be at most 200 characters')),
+        ),
+      ),
+      { id: 'tags.description', label: 'Description', format: 'multiline' },
     ),
   }),
   { id: 'TagInsert', examples: [{ name: 'VIP', color: '#b42318', scope: 'contacts' }] },

@@ -3,6 +3,7 @@ import { type QuickReply, QuickReplyInsert, QuickReplyUpdate } from '@connectgai
 import { msg, str } from '@lit/localize'
 import { defineElement } from '../../define.ts'
 import type { ListColumn } from '../../kit/cg-resource-list.ts'
+import { columnOf, fieldsOf } from '../../kit/contract-fields.ts'
 import type { FieldSpec } from '../../kit/fields.ts'
 import { ListTab, type ListTexts } from '../../kit/list-tab.ts'
 import { ResourceController } from '../../kit/resource-controller.ts'
@@ -43,37 +44,13 @@ export class CgQuickRepliesTab extends ListTab<QuickReply> {
 
   protected columns(): ListColumn<QuickReply>[] {
     return [
-      {
-        key: 'shortcut',
-        label: msg('Shortcut', { id: 'qr.shortcut' }),
-        class: 'mono',
-        render: (r) => `/${r.shortcut}`,
-      },
-      { key: 'content', label: msg('Reply', { id: 'qr.content' }), class: 'clamp' },
+      columnOf(QuickReplyInsert, 'shortcut', { class: 'mono', render: (r) => `/${r.shortcut}` }),
+      columnOf(QuickReplyInsert, 'content', { class: 'clamp' }),
     ]
   }
 
   protected fields(): FieldSpec[] {
-    return [
-      {
-        kind: 'text',
-        name: 'shortcut',
-        label: msg('Shortcut', { id: 'qr.shortcut' }),
-        help: msg('Agents type / and this shortcut to insert the reply, e.g. thanks.', {
-          id: 'qr.shortcut-help',
-        }),
-        required: true,
-        maxlength: 32,
-      },
-      {
-        kind: 'textarea',
-        name: 'content',
-        label: msg('Reply', { id: 'qr.content' }),
-        required: true,
-        maxlength: 2000,
-        rows: 6,
-      },
-    ]
+    return fieldsOf(QuickReplyInsert, ['shortcut', 'content'], { content: { rows: 6 } })
   }
 }
 

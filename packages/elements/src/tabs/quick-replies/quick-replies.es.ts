@@ -11,6 +11,6 @@ export const templates = {
   'qr.deleted': 'Respuesta rápida eliminada.',
   'qr.search': 'Buscar respuestas rápidas',
   'qr.shortcut': 'Atajo',
-  'qr.shortcut-help': 'Los agentes escriben / y este atajo para insertar la respuesta, p. ej. gracias.',
+  'qr.shortcut.help': 'Los agentes escriben / y este atajo para insertar la respuesta, p. ej. gracias.',
   'qr.content': 'Respuesta',
 }

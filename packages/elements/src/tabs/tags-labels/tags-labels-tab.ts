@@ -1,19 +1,14 @@
 /** @module The Tags & Labels tab: the organization's tags (name, colour, what they apply to); owners and admins edit. */
-import { type Tag, TagInsert, type TagScope, TagUpdate } from '@connectgain/contracts/tags'
+import { type Tag, TagInsert, TagUpdate } from '@connectgain/contracts/tags'
 import { msg, str } from '@lit/localize'
 import { html } from 'lit'
 import { styleMap } from 'lit/directives/style-map.js'
 import { defineElement } from '../../define.ts'
 import type { ListColumn } from '../../kit/cg-resource-list.ts'
-import { type FieldSpec, optionsOf } from '../../kit/fields.ts'
+import { columnOf, fieldsOf } from '../../kit/contract-fields.ts'
+import type { FieldSpec } from '../../kit/fields.ts'
 import { ListTab, type ListTexts } from '../../kit/list-tab.ts'
 import { ResourceController } from '../../kit/resource-controller.ts'
-
-const scopes: Record<TagScope, () => string> = {
-  conversations: () => msg('Conversations', { id: 'tags.scope.conversations' }),
-  contacts: () => msg('Contacts', { id: 'tags.scope.contacts' }),
-  both: () => msg('Conversations and contacts', { id: 'tags.scope.both' }),
-}
 
 /**
  * @tag cg-tags-labels-tab
@@ -47,35 +42,17 @@ export class CgTagsLabelsTab extends ListTab<Tag> {
 
   protected columns(): ListColumn<Tag>[] {
     return [
-      {
-        key: 'name',
-        label: msg('Name', { id: 'tags.name' }),
+      columnOf(TagInsert, 'name', {
         render: (tag) =>
           html`<span class="swatch" aria-hidden="true" style=${styleMap({ '--swatch': tag.color })}></span>${tag.name}`,
-      },
-      { key: 'scope', label: msg('Applies to', { id: 'tags.scope' }), render: (tag) => scopes[tag.scope]() },
-      { key: 'description', label: msg('Description', { id: 'tags.description' }), class: 'clamp muted' },
+      }),
+      columnOf(TagInsert, 'scope'),
+      columnOf(TagInsert, 'description', { class: 'clamp muted' }),
     ]
   }
 
   protected fields(): FieldSpec[] {
-    return [
-      { kind: 'text', name: 'name', label: msg('Name', { id: 'tags.name' }), required: true, maxlength: 50 },
-      { kind: 'color', name: 'color', label: msg('Colour', { id: 'tags.color' }) },
-      {
-        kind: 'select',
-        name: 'scope',
-        label: msg('Applies to', { id: 'tags.scope' }),
-        options: optionsOf(scopes),
-      },
-      {
-        kind: 'textarea',
-        name: 'description',
-        label: msg('Description', { id: 'tags.description' }),
-        maxlength: 200,
-        rows: 3,
-      },
-    ]
+    return fieldsOf(TagInsert, ['name', 'color', 'scope', 'description'], { description: { rows: 3 } })
   }
 }
 
