@@ -15,6 +15,7 @@ export const Conversation = meta(
     assignee_id: meta(z.nullable(z.string()), {
       description: 'The member (user id) the conversation is assigned to.',
     }),
+    team_id: meta(z.nullable(z.string()), { description: 'The team it is routed to.' }),
     created_by: z.nullable(z.string()),
     created_at: z.string(),
     updated_at: z.string(),
@@ -31,6 +32,7 @@ export const ConversationInsert = meta(
     ),
     status: z._default(z.enum(conversationStatuses), 'open'),
     assignee_id: z.optional(z.nullable(z.string().check(z.minLength(1)))),
+    team_id: z.optional(z.nullable(z.string().check(z.minLength(1)))),
   }),
   {
     id: 'ConversationInsert',

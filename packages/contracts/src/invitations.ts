@@ -55,6 +55,7 @@ export const InvitationWithLink = meta(
   }),
   { id: 'InvitationWithLink' },
 )
+export type InvitationWithLink = z.infer<typeof InvitationWithLink>
 
 export const InvitationIdRequest = meta(z.strictObject({ id: z.string().check(z.minLength(1)) }), {
   id: 'InvitationIdRequest',

@@ -3,7 +3,6 @@ import * as z from 'zod/mini'
 import { ui } from './field-ui.ts'
 import { meta } from './meta.ts'
 import { roles } from './permissions.ts'
-import { Role } from './roles.ts'
 
 export const availabilities = ['online', 'busy', 'offline'] as const
 export type Availability = (typeof availabilities)[number]
@@ -31,7 +30,20 @@ export type Member = z.infer<typeof Member>
 /** What an owner or admin changes about a member; a member changes only their own availability. */
 export const MemberUpdate = meta(
   z.strictObject({
-    role: z.optional(ui(Role, { id: 'members.role', label: 'Role' })),
+    // Not the shared `Role`: `ui()` is keyed by schema, and `Role` carries the invite form's labels.
+    role: z.optional(
+      ui(meta(z.enum(roles), { description: 'A member role inside one organization.' }), {
+        id: 'members.role',
+        label: 'Role',
+        options: {
+          owner: 'Owner',
+          admin: 'Admin',
+          agent: 'Agent',
+          project_manager: 'Project Manager',
+          team_admin: 'Team Admin',
+        },
+      }),
+    ),
     availability: z.optional(
       ui(z.enum(availabilities), {
         id: 'members.availability',

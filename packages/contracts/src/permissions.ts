@@ -48,6 +48,8 @@ export const resourcePolicies = {
   webhook_deliveries: 'admin_read_only', // one row per attempt, written by the delivery job
   lifecycle_stages: 'org_settings',
   invitations: 'admin_read_only', // made and changed by functions
+  teams: 'org_settings', // a team admin changes their own teams through update-team and the team-member functions
+  team_members: 'org_settings',
   members: 'org_settings', // the team feature's role rules decide within it; each member sets their own availability by function
   sidebar_items: 'org_settings', // every member and API key reads it: the host app draws its sidebar from it
 } as const satisfies Record<string, PolicyName>
@@ -73,6 +75,9 @@ export const functionPolicies = {
   'invite-member': admins, // only an owner invites an owner
   'resend-invitation': admins,
   'revoke-invitation': admins,
+  'update-team': [...admins, 'team_admin'], // a team admin: only the teams they administer
+  'add-team-member': [...admins, 'team_admin'],
+  'remove-team-member': [...admins, 'team_admin'],
 } as const satisfies Record<string, readonly RoleName[]>
 export type FunctionName = keyof typeof functionPolicies
 export const functionNames = Object.keys(functionPolicies) as FunctionName[]

@@ -26,6 +26,7 @@ const conversation = {
   contact_id: contact.id,
   subject: 'Refund for order 1042',
   status: 'open' as const,
+  team_id: null,
   assignee_id: 'usr_01JDX5Q2W8Z3N4M5P6R7S8T9V1',
   created_by: 'usr_01JDX5Q2W8Z3N4M5P6R7S8T9V1',
   created_at: at,

@@ -28,7 +28,7 @@ interface Member extends Row {
   last_active_at: string | null
 }
 
-/** A pending invitation in each org of the generated cases (the demo org and org B), for them to aim at. */
+/** A pending invitation and a team with a member in each org of the generated cases (the demo org and org B). */
 export async function seedInvitation(target: Target): Promise<void> {
   for (const slug of [undefined, ORG_B]) {
     const owner = await devSession(target, 'owner', slug)
@@ -38,6 +38,20 @@ export async function seedInvitation(target: Target): Promise<void> {
       body: { email: `seeded.${unique()}@example.com`, role: 'agent' },
     })
     if (res.status !== 201) throw new Error(`seeding an invitation: ${res.status} ${await res.text()}`)
+    // And a team with a member, for the generated teams and team_members cases.
+    const made = await send(target, '/rest/v1/teams', {
+      method: 'POST',
+      token: owner.access_token,
+      body: { name: `Seeded ${unique()}` },
+      headers: { Prefer: 'return=representation' },
+    })
+    const [seeded] = (await made.json()) as Row[]
+    const added = await send(target, '/functions/v1/add-team-member', {
+      method: 'POST',
+      token: owner.access_token,
+      body: { team_id: seeded?.id, user_id: owner.user_id },
+    })
+    if (added.status !== 201) throw new Error(`seeding a team member: ${added.status} ${await added.text()}`)
   }
 }
 
@@ -389,6 +403,112 @@ export function registerTeamContract(target: Target): void {
         status: 404,
         code: 'CG404',
       })
+    })
+
+    it('teams: a name unique in any case; a team admin manages only their own teams; deleting a team unroutes its conversations', async () => {
+      const { owner, member: teamAdmin, mint } = await team('team_admin')
+      const agent = await expectJson<Session>(await mint(`agent.${unique()}@example.com`, 'agent'), 201)
+      const call = (name: string, body: unknown, s: Session) =>
+        send(target, `/functions/v1/${name}`, { method: 'POST', body, token: s.access_token })
+      const post = async (resource: string, body: unknown) =>
+        (
+          await expectJson<Row[]>(
+            await send(target, `/rest/v1/${resource}`, {
+              method: 'POST',
+              token: owner.access_token,
+              body,
+              headers: { Prefer: 'return=representation' },
+            }),
+            201,
+          )
+        )[0] as Row
+      const billing = await post('teams', { name: `Billing ${unique()}` })
+      const sales = await post('teams', { name: `Sales ${unique()}` })
+      await expectError(
+        await send(target, '/rest/v1/teams', {
+          method: 'POST',
+          token: owner.access_token,
+          body: { name: String(billing.name).toUpperCase() },
+        }),
+        { status: 409, code: '23505' },
+      )
+      // The owner puts the team admin in Billing and makes them its admin: Billing only.
+      const seat = await expectJson<Row>(
+        await call('add-team-member', { team_id: billing.id, user_id: teamAdmin.user_id }, owner),
+        201,
+      )
+      const appoint = await send(target, `/rest/v1/team_members?id=eq.${seat.id}`, {
+        method: 'PATCH',
+        token: owner.access_token,
+        body: { is_team_admin: true },
+      })
+      expect(appoint.status).toBe(204)
+      const renamed = await expectJson<Row>(
+        await call('update-team', { id: billing.id, name: `Billing and refunds ${unique()}` }, teamAdmin),
+        200,
+      )
+      expect(renamed.name).toMatch(/^Billing and refunds/)
+      await expectJson(
+        await call('add-team-member', { team_id: billing.id, user_id: agent.user_id }, teamAdmin),
+        201,
+      )
+      await expectError(await call('update-team', { id: sales.id, name: 'Taken over' }, teamAdmin), {
+        status: 403,
+        code: '42501',
+        message: /not an admin of the team/,
+      })
+      await expectError(
+        await call('add-team-member', { team_id: sales.id, user_id: agent.user_id }, teamAdmin),
+        {
+          status: 403,
+          code: '42501',
+        },
+      )
+      await expectError(
+        await call('add-team-member', { team_id: billing.id, user_id: agent.user_id }, agent),
+        {
+          status: 403,
+          code: '42501',
+        },
+      )
+      await expectError(
+        await send(target, '/rest/v1/teams', {
+          method: 'POST',
+          token: teamAdmin.access_token,
+          body: { name: 'Mine' },
+        }),
+        { status: 403, code: '42501' },
+      )
+      const other = await team()
+      await expectError(
+        await call('add-team-member', { team_id: billing.id, user_id: other.owner.user_id }, owner),
+        {
+          status: 409,
+          code: '23503',
+        },
+      )
+      await expectError(await call('update-team', { id: billing.id, name: 'Foreign' }, other.owner), {
+        status: 404,
+        code: 'CG404',
+      })
+      // Deleting the team: its conversations are no longer routed to it, and its members no longer in it.
+      const contact = await post('contacts', { name: `Routed ${unique()}` })
+      const routed = await post('conversations', { contact_id: contact.id, team_id: billing.id })
+      const removed = await send(target, `/rest/v1/teams?id=eq.${billing.id}`, {
+        method: 'DELETE',
+        token: owner.access_token,
+      })
+      expect(removed.status).toBe(204)
+      const [after] = await expectJson<Row[]>(
+        await send(target, `/rest/v1/conversations?id=eq.${routed.id}`, { token: owner.access_token }),
+        200,
+      )
+      expect(after?.team_id).toBeNull()
+      const left = await expectJson<Row[]>(
+        await send(target, `/rest/v1/team_members?team_id=eq.${billing.id}`, { token: owner.access_token }),
+        200,
+      )
+      expect(left).toEqual([])
     })
   })
 }

@@ -2,6 +2,7 @@
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { createdAt, createdBy, idColumn, orgColumn, timestamps } from './columns.ts'
 import { contacts } from './contacts.ts'
+import { teams } from './teams.ts'
 import { users } from './users.ts'
 
 export const conversations = sqliteTable(
@@ -15,6 +16,8 @@ export const conversations = sqliteTable(
     subject: text('subject'),
     status: text('status', { enum: ['open', 'pending', 'resolved'] }).notNull(),
     assignee_id: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The team it is routed to; deleting the team unassigns it. */
+    team_id: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
     created_by: createdBy(),
     ...timestamps(),
   },

@@ -56,7 +56,7 @@ export const conversationsResource = defineResource({
   insert: ConversationInsert,
   update: ConversationUpdate,
   deletable: true,
-  references: { contact_id: 'contacts' },
+  references: { contact_id: 'contacts', team_id: 'teams' },
   idPrefix: 'cnv',
   onWrite: [emitEvents(events), emitPushes(pushes)],
   async beforeWrite(values, { db, caller }) {

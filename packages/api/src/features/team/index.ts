@@ -1,4 +1,4 @@
-/** @module The team: members with their roles and availability by the role rules, and invitations with their email. */
+/** @module The team: members with their roles and availability by the role rules, invitations with their email, and teams. */
 import type { Feature } from '../../feature.ts'
 import { checkTeamConfig, teamConfig } from './config.ts'
 import { setAvailabilityFunction } from './functions.ts'
@@ -11,16 +11,21 @@ import {
   revokeInvitationFunction,
 } from './invitations.ts'
 import { membersResource } from './members.resource.ts'
+import { teamMembersResource, teamsResource } from './teams.resource.ts'
+import { addTeamMemberFunction, removeTeamMemberFunction, updateTeamFunction } from './teams-functions.ts'
 
 export const teamFeature: Feature = {
   name: 'team',
-  resources: [membersResource, invitationsResource],
+  resources: [membersResource, invitationsResource, teamsResource, teamMembersResource],
   functions: [
     setAvailabilityFunction,
     inviteMemberFunction,
     resendInvitationFunction,
     revokeInvitationFunction,
     acceptInvitationFunction,
+    updateTeamFunction,
+    addTeamMemberFunction,
+    removeTeamMemberFunction,
   ],
   jobs: { [INVITATION_MAIL_JOB]: invitationMailJob },
   config: teamConfig,

@@ -1,10 +1,10 @@
 /**
  * @module members: the org's memberships with who each member is. Every role lists them; owners and admins change
  * roles and availability and remove members, each member sets their own availability, by the role rules. Removing a
- * member unassigns their open conversations and deletes their push subscriptions in the same batch.
+ * member unassigns their open conversations and deletes their push subscriptions and team memberships in the same batch.
  */
 import { isAssignable, Member, MemberUpdate, type Role } from '@connectgain/contracts'
-import { conversations, memberships, pushSubscriptions } from '@connectgain/db'
+import { conversations, memberships, pushSubscriptions, teamMembers } from '@connectgain/db'
 import { and, eq, ne } from 'drizzle-orm'
 import {
   defineResource,
@@ -16,6 +16,7 @@ import {
 import { conversationsResource } from '../domain/conversations.resource.ts'
 import { pushSubscriptionsResource } from '../push/push-subscriptions.resource.ts'
 import { checkRemoval, checkRoleChange, keepAnOwner, type Membership } from './role-rules.ts'
+import { teamMembersResource } from './teams.resource.ts'
 
 const member = (row: Row | null) => row as unknown as Membership & Row
 
@@ -57,6 +58,11 @@ const roleRules: RequestHook = async (events, { db, caller, now }) => {
         changes.push({ op: 'delete', resource: pushSubscriptionsResource, before: row, after: null, caller })
       }
       after.push(db.delete(pushSubscriptions).where(theirs))
+      const theirTeams = and(eq(teamMembers.org_id, caller.orgId), eq(teamMembers.user_id, before.user_id))
+      for (const row of (await db.select().from(teamMembers).where(theirTeams)) as Row[]) {
+        changes.push({ op: 'delete', resource: teamMembersResource, before: row, after: null, caller })
+      }
+      after.push(db.delete(teamMembers).where(theirTeams))
     }
   }
   await keepAnOwner(db, caller.orgId, ownersLeaving)
