@@ -47,13 +47,19 @@ describe('permission matrix', () => {
 
 describe('tabs in the matrix', () => {
   it('shows admin-level tabs only to owners and admins', () => {
-    for (const tab of ['api-keys', 'webhooks', 'team-members', 'channels', 'danger-zone'] as const) {
+    for (const tab of ['api-keys', 'webhooks', 'channels', 'danger-zone'] as const) {
       expect(roles.filter((role) => canSeeTab(role, tab))).toEqual(['owner', 'admin'])
     }
   })
 
-  it('shows personal preferences and the organization to everyone, and teams to team admins', () => {
-    for (const tab of ['notifications', 'chat-contacts', 'inbox-layout', 'organization'] as const) {
+  it('shows personal preferences, the organization and its members to everyone, and teams to team admins', () => {
+    for (const tab of [
+      'notifications',
+      'chat-contacts',
+      'inbox-layout',
+      'organization',
+      'team-members',
+    ] as const) {
       expect(roles.every((role) => canSeeTab(role, tab))).toBe(true)
     }
     expect(roles.filter((role) => canSeeTab(role, 'teams'))).toEqual(['owner', 'admin', 'team_admin'])

@@ -88,9 +88,9 @@ const personal = ['notifications', 'chat-contacts', 'inbox-layout'] as const sat
 export const roleTabs: Record<RoleName, readonly TabId[]> = {
   owner: tabIds,
   admin: tabIds,
-  agent: [...personal, 'organization'],
-  project_manager: [...personal, 'organization'],
-  team_admin: [...personal, 'organization', 'teams'],
+  agent: [...personal, 'organization', 'team-members'],
+  project_manager: [...personal, 'organization', 'team-members'],
+  team_admin: [...personal, 'organization', 'team-members', 'teams'],
 }
 
 export interface RolePermissions {

@@ -46,7 +46,13 @@ describe('cg-settings', () => {
 
   it('never shows an agent the admin tabs, even when asked for one', async () => {
     const el = await mount('agent', { tab: 'api-keys' })
-    expect(tabsOf(el)).to.deep.equal(['notifications', 'chat-contacts', 'inbox-layout', 'organization'])
+    expect(tabsOf(el)).to.deep.equal([
+      'notifications',
+      'chat-contacts',
+      'inbox-layout',
+      'organization',
+      'team-members',
+    ])
     expect(heading(el).textContent).to.equal('Notifications')
   })
 
@@ -57,6 +63,7 @@ describe('cg-settings', () => {
       'chat-contacts',
       'inbox-layout',
       'organization',
+      'team-members',
     ])
   })
 

@@ -18,7 +18,7 @@ import type { CgSecretOnce } from '../src/kit/cg-secret-once.ts'
 import { type TabElement, tabLabels } from '../src/tabs/tab-registry.ts'
 import { gone, subscriptionAt } from './push-platform.ts'
 import { apiUrl, type DevSession, devSession, uniqueSlug, until } from './session.ts'
-import { callFunction, focusPath, hostPage, listOf, rest, retype, tabTo } from './tabs.ts'
+import { callFunction, focusPath, hostPage, joinMember, listOf, rest, retype, tabTo } from './tabs.ts'
 
 /** One thing a keyboard user does in a form: type into a text field, or press Space on a checkbox or a switch. */
 export type KeyInput =
@@ -340,6 +340,20 @@ export const declarations: TabDeclaration[] = [
       'No deliveries in the last 24 hours',
     ],
     spanish: 'Sin entregas en las últimas 24 horas',
+  },
+  {
+    id: 'team-members',
+    form: null, // My availability is one control that saves on change (team-members-tab.test.ts)
+    list: {
+      resource: 'members',
+      empty: null, // an org always has its members, the signed-in one among them
+      seed: async (token, key) => ({ id: await joinMember(token, key), shows: key }),
+    },
+    create: null, // Invite makes an invitation, not a member (team-members-tab.test.ts)
+    edit: null, // a member's role changes by Change role and its choice (team-members-tab.test.ts)
+    remove: { action: 'remove' },
+    english: ['Invite member', 'Search members', 'My availability', 'Change role', 'Invitations'],
+    spanish: 'Mi disponibilidad',
   },
 ]
 

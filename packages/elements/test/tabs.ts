@@ -188,6 +188,27 @@ export async function rest<T = unknown>(
   return res.json() as Promise<T>
 }
 
+/** A member named `key` (`key@example.com`) in the caller's org: invited with `role`, then accepted (demo mode needs no API key). */
+export async function joinMember(token: string, key: string, role: Role = 'agent'): Promise<string> {
+  const email = `${key}@example.com`
+  const { accept_url } = await callFunction<{ accept_url: string }>(token, 'invite-member', {
+    email,
+    role,
+  })
+  const invite = new URL(accept_url, apiUrl()).searchParams.get('invite')
+  const accepted = await fetch(`${apiUrl()}/functions/v1/accept-invitation`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: invite, email, name: key }),
+  })
+  if (!accepted.ok) throw new Error(`accept-invitation: ${accepted.status} ${await accepted.text()}`)
+  const [member] = await rest<{ id: string }[]>(
+    token,
+    `members?select=id&email=eq.${encodeURIComponent(email)}`,
+  )
+  return member!.id
+}
+
 /** The list inside a list tab, and its rows' cells as text. */
 export function listOf(root: ShadowRoot) {
   const list = root.querySelector('cg-resource-list') as CgResourceList

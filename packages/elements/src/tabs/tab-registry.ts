@@ -50,6 +50,7 @@ export const tabLoaders: Partial<Record<TabId, () => Promise<unknown>>> = {
   'quick-replies': () => import('./quick-replies/quick-replies-tab.ts'),
   'sidebar-menu': () => import('./sidebar-menu/sidebar-menu-tab.ts'),
   'tags-labels': () => import('./tags-labels/tags-labels-tab.ts'),
+  'team-members': () => import('./team-members/team-members-tab.ts'),
   webhooks: () => import('./webhooks/webhooks-tab.ts'),
 }
 

@@ -10,6 +10,7 @@ import { templates as organization } from '../../tabs/organization/organization.
 import { templates as quickReplies } from '../../tabs/quick-replies/quick-replies.es.ts'
 import { templates as sidebarMenu } from '../../tabs/sidebar-menu/sidebar-menu.es.ts'
 import { templates as tagsLabels } from '../../tabs/tags-labels/tags-labels.es.ts'
+import { templates as teamMembers } from '../../tabs/team-members/team-members.es.ts'
 import { templates as webhooks } from '../../tabs/webhooks/webhooks.es.ts'
 import { templates as shell } from '../shell.es.ts'
 
@@ -28,5 +29,6 @@ export const templates = {
   ...quickReplies,
   ...sidebarMenu,
   ...tagsLabels,
+  ...teamMembers,
   ...webhooks,
 }
