@@ -8,6 +8,7 @@ import {
   AcceptInvitationRequest,
   AcceptInvitationResponse,
   INVITATION_DAYS,
+  Invitation,
   InvitationIdRequest,
   InvitationWithLink,
   InviteMemberRequest,
@@ -28,7 +29,7 @@ import { ensureMember } from '../sessions/members.ts'
 import { INVITATION_MAIL_JOB, type InvitationMailPayload, linkContext } from './invitation-mail.ts'
 import { invitationStatus, invitationsResource } from './invitations.resource.ts'
 
-type Invitation = typeof invitations.$inferSelect
+type InvitationRow = typeof invitations.$inferSelect
 const DAY_MS = 86_400_000
 const none = { before: [], after: [], changes: [] }
 
@@ -44,7 +45,7 @@ function newToken(): string {
 const hashOf = (token: string) => Promise.resolve(webCryptoHashing.sha256Hex(token))
 
 /** The invitation as the API answers it: its status, never its hash. */
-function shown(row: Invitation, now: Date) {
+function shown(row: InvitationRow, now: Date) {
   const { token_hash: _, revoked_at: __, org_id: ___, updated_at: ____, ...rest } = row
   return { ...rest, status: invitationStatus(row as unknown as Row, now) }
 }
@@ -57,8 +58,8 @@ const orgInvitation = (db: Db, orgId: string, id: string) =>
  * email (or, in demo mode without SMTP, logs the link) and answers it with the link.
  */
 async function issue(
-  row: Invitation,
-  before: Invitation | null,
+  row: InvitationRow,
+  before: InvitationRow | null,
   { deps, registry, caller, url }: Pick<FunctionContext<'member'>, 'deps' | 'registry' | 'caller' | 'url'>,
 ) {
   const { db, clock, config, queue } = deps
@@ -69,7 +70,7 @@ async function issue(
   }
   const now = clock.now()
   const token = newToken()
-  const next: Invitation = {
+  const next: InvitationRow = {
     ...row,
     token_hash: await hashOf(token),
     expires_at: new Date(now.getTime() + INVITATION_DAYS * DAY_MS).toISOString(),
@@ -107,7 +108,7 @@ async function issue(
 }
 
 /** The org's invitation `id`, refused unless it can still be resent or revoked. */
-async function openInvitation(db: Db, orgId: string, id: string, verb: string): Promise<Invitation> {
+async function openInvitation(db: Db, orgId: string, id: string, verb: string): Promise<InvitationRow> {
   const row = await orgInvitation(db, orgId, id)
   if (row.accepted_at)
     throw new ApiError('CG409', `This invitation was accepted: there is nothing to ${verb}`)
@@ -169,7 +170,7 @@ export const inviteMemberFunction = defineFunction({
         hint: `Resend it: POST /functions/v1/resend-invitation {"id":"${pending.id}"}`,
       })
     }
-    const row: Invitation = {
+    const row: InvitationRow = {
       id: newId('inv'),
       org_id: caller.orgId,
       email: address,
@@ -208,8 +209,8 @@ export const revokeInvitationFunction = defineFunction({
   permission: 'revoke-invitation',
   changesData: true,
   input: InvitationIdRequest,
-  output: InvitationWithLink,
-  async handler({ id }, { deps, registry, caller, url }) {
+  output: Invitation,
+  async handler({ id }, { deps, registry, caller }) {
     const { db, clock, config } = deps
     const row = await openInvitation(db, caller.orgId, id, 'revoke')
     const now = clock.now()
@@ -227,12 +228,12 @@ export const revokeInvitationFunction = defineFunction({
       },
       { registry },
     )
-    return { ...shown(next, now), accept_url: new URL('/', url).href, emailed: false }
+    return shown(next, now)
   },
 })
 
 /** Why a token cannot be used, each in its own words (410). */
-function gone(row: Invitation, now: Date): ApiError | null {
+function gone(row: InvitationRow, now: Date): ApiError | null {
   if (row.accepted_at)
     return new ApiError('CG410', 'This invitation was already used', { hint: 'Sign in instead' })
   if (row.revoked_at) {
