@@ -65,9 +65,9 @@ describe('tabs in the matrix', () => {
     expect(roles.filter((role) => canSeeTab(role, 'teams'))).toEqual(['owner', 'admin', 'team_admin'])
   })
 
-  it('lists 26 tabs in six categories', () => {
+  it("lists the spec's 26 tabs and Activity in six categories", () => {
     expect(settingsCategories).toHaveLength(6)
-    expect(tabIds).toHaveLength(26)
-    expect(new Set(tabIds).size).toBe(26)
+    expect(tabIds).toHaveLength(27)
+    expect(new Set(tabIds).size).toBe(27)
   })
 })

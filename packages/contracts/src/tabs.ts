@@ -1,8 +1,8 @@
-/** @module The settings hub's six categories and 26 tab ids (fixed by DESIGN.md), in display order. */
+/** @module The settings hub's six categories, the spec's 26 tab ids and Activity (the audit log; fixed by DESIGN.md), in display order. */
 
 export const settingsCategories = [
   { id: 'my-preferences', tabs: ['notifications', 'chat-contacts', 'inbox-layout'] },
-  { id: 'workspace', tabs: ['organization', 'team-members', 'teams', 'sidebar-menu'] },
+  { id: 'workspace', tabs: ['organization', 'team-members', 'teams', 'sidebar-menu', 'activity'] },
   {
     id: 'inbox-messaging',
     tabs: [

@@ -24,10 +24,10 @@ describe('cg-settings', () => {
     history.replaceState(null, '', location.pathname)
   })
 
-  it('shows an owner all six categories and 26 tabs, accessibly', async () => {
+  it('shows an owner all six categories and 27 tabs (the spec\'s 26 and Activity), accessibly', async () => {
     const el = await mount('owner')
     expect(el.shadowRoot!.querySelectorAll('nav h2.category')).to.have.length(6)
-    expect(tabsOf(el)).to.have.length(26)
+    expect(tabsOf(el)).to.have.length(27)
     expect(tabsOf(el)[0]).to.equal('notifications')
     await expect(el).to.be.accessible()
   })

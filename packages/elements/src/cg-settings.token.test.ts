@@ -63,7 +63,7 @@ describe('cg-settings sign-in', () => {
         return freshToken()
       },
     })
-    await until(() => tabCount() === 26, 'the admin tabs')
+    await until(() => tabCount() === 27, 'the admin tabs')
     expect(calls).to.equal(1)
     expect(errors).to.deep.equal([])
   })
@@ -77,7 +77,7 @@ describe('cg-settings sign-in', () => {
         return freshToken()
       },
     })
-    await until(() => tabCount() === 26, 'the admin tabs')
+    await until(() => tabCount() === 27, 'the admin tabs')
     expect(calls).to.equal(1)
   })
 
@@ -139,7 +139,7 @@ describe('cg-settings sign-in', () => {
     expect(text()).to.equal('Could not sign you in to settings. Try again')
     await expect(el).to.be.accessible()
     root.querySelector('button')!.click()
-    await until(() => tabCount() === 26, 'the admin tabs after Try again')
+    await until(() => tabCount() === 27, 'the admin tabs after Try again')
     expect(calls).to.equal(2)
   })
 

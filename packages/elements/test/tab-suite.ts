@@ -281,6 +281,23 @@ export const declarations: TabDeclaration[] = [
     spanish: 'Nueva sección',
   },
   {
+    id: 'activity',
+    form: null,
+    list: {
+      resource: 'audit_log',
+      empty: 'Nothing has changed yet, or nothing matches these filters.',
+      seed: async (token, key) => {
+        const id = await posted(token, 'tags', { name: key })
+        return { id, shows: id }
+      },
+    },
+    create: null, // the log is written by the server, never by hand
+    edit: null,
+    remove: null,
+    english: ['Download CSV', 'When', 'Who', 'Changes'],
+    spanish: 'Descargar CSV',
+  },
+  {
     id: 'api-keys',
     form: null,
     list: {

@@ -75,6 +75,8 @@ export interface RequestOptions {
   returnRepresentation?: boolean
   /** `Prefer: resolution=merge-duplicates`: a POST that updates the row it conflicts with (with `on_conflict=`). */
   upsert?: boolean
+  /** `Accept: text/csv`: a GET answers the CSV text itself (a failure still comes as the JSON envelope). */
+  csv?: boolean
   signal?: AbortSignal
 }
 
@@ -176,6 +178,7 @@ export class ApiClient {
       answer = await this.send(path, options, await this.refresh(), extra)
     }
     const { response, text } = answer
+    if (options.csv && response.ok) return { body: text as T, headers: response.headers }
     let body: unknown = null
     try {
       body = text ? JSON.parse(text) : null
@@ -209,7 +212,7 @@ export class ApiClient {
     extra: Record<string, string>,
   ): Promise<{ response: Response; text: string }> {
     const headers: Record<string, string> = {
-      Accept: options.single ? 'application/vnd.pgrst.object+json' : 'application/json',
+      Accept: options.csv ? 'text/csv' : options.single ? 'application/vnd.pgrst.object+json' : 'application/json',
       ...extra,
     }
     if (token) headers.Authorization = `Bearer ${token}`

@@ -20,6 +20,7 @@ export const templates = {
   'tab.team-members': 'Miembros del equipo',
   'tab.teams': 'Equipos',
   'tab.sidebar-menu': 'Menú lateral',
+  'tab.activity': 'Actividad',
   'tab.channels': 'Canales',
   'tab.email-boxes': 'Buzones de correo',
   'tab.message-templates': 'Plantillas de mensajes',

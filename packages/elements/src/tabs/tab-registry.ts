@@ -19,6 +19,7 @@ export const tabLabels: Record<TabId, () => string> = {
   'team-members': () => msg('Team Members', { id: 'tab.team-members' }),
   teams: () => msg('Teams', { id: 'tab.teams' }),
   'sidebar-menu': () => msg('Sidebar Menu', { id: 'tab.sidebar-menu' }),
+  activity: () => msg('Activity', { id: 'tab.activity' }),
   channels: () => msg('Channels', { id: 'tab.channels' }),
   'email-boxes': () => msg('Email Boxes', { id: 'tab.email-boxes' }),
   'message-templates': () => msg('Message Templates', { id: 'tab.message-templates' }),
@@ -42,6 +43,7 @@ export const tabLabels: Record<TabId, () => string> = {
 
 /** Tabs that have landed, each a chunk of its own that defines `cg-<id>-tab`. The rest say "not available yet". */
 export const tabLoaders: Partial<Record<TabId, () => Promise<unknown>>> = {
+  activity: () => import('./activity/activity-tab.ts'),
   'api-keys': () => import('./api-keys/api-keys-tab.ts'),
   'chat-contacts': () => import('./chat-contacts/chat-contacts-tab.ts'),
   'lifecycle-stages': () => import('./lifecycle-stages/lifecycle-stages-tab.ts'),

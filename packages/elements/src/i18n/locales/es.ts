@@ -2,6 +2,7 @@
 import { templates as api } from '../../api/api.es.ts'
 import { templates as form } from '../../form/form.es.ts'
 import { templates as kit } from '../../kit/kit.es.ts'
+import { templates as activity } from '../../tabs/activity/activity.es.ts'
 import { templates as apiKeys } from '../../tabs/api-keys/api-keys.es.ts'
 import { templates as chatContacts } from '../../tabs/chat-contacts/chat-contacts.es.ts'
 import { templates as lifecycleStages } from '../../tabs/lifecycle-stages/lifecycle-stages.es.ts'
@@ -21,6 +22,7 @@ export const templates = {
   ...api,
   ...kit,
   ...form,
+  ...activity,
   ...apiKeys,
   ...chatContacts,
   ...lifecycleStages,
