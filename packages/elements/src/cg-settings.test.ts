@@ -24,7 +24,7 @@ describe('cg-settings', () => {
     history.replaceState(null, '', location.pathname)
   })
 
-  it('shows an owner all six categories and 27 tabs (the spec\'s 26 and Activity), accessibly', async () => {
+  it("shows an owner all six categories and 27 tabs (the spec's 26 and Activity), accessibly", async () => {
     const el = await mount('owner')
     expect(el.shadowRoot!.querySelectorAll('nav h2.category')).to.have.length(6)
     expect(tabsOf(el)).to.have.length(27)

@@ -212,7 +212,11 @@ export class ApiClient {
     extra: Record<string, string>,
   ): Promise<{ response: Response; text: string }> {
     const headers: Record<string, string> = {
-      Accept: options.csv ? 'text/csv' : options.single ? 'application/vnd.pgrst.object+json' : 'application/json',
+      Accept: options.csv
+        ? 'text/csv'
+        : options.single
+          ? 'application/vnd.pgrst.object+json'
+          : 'application/json',
       ...extra,
     }
     if (token) headers.Authorization = `Bearer ${token}`
