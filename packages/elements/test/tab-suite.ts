@@ -372,6 +372,31 @@ export const declarations: TabDeclaration[] = [
     english: ['Invite member', 'Search members', 'My availability', 'Change role', 'Invitations'],
     spanish: 'Mi disponibilidad',
   },
+  {
+    id: 'teams',
+    form: null,
+    list: {
+      resource: 'teams',
+      empty: 'No teams yet. Teams group members so conversations reach the right people.',
+      seed: async (token, key) => ({ id: await posted(token, 'teams', { name: key }), shows: key }),
+    },
+    create: {
+      dialog: false,
+      secret: false,
+      inputs: [{ name: 'name', type: 'alpha' }],
+      shows: 'alpha',
+      stored: { name: 'alpha' },
+    },
+    edit: {
+      from: 'row',
+      inputs: [{ name: 'description', type: 'Changed by keyboard' }],
+      shows: 'Changed by keyboard',
+      stored: { description: 'Changed by keyboard' },
+    },
+    remove: { action: 'delete' }, // its conversations unassigned: teams-tab.test.ts
+    english: ['New team', 'Members', 'Description'],
+    spanish: 'Nuevo equipo',
+  },
 ]
 
 /** One session per role (in one org), and the tabs each role's nav shows: read once for every tab's cases. */

@@ -53,6 +53,7 @@ export const tabLoaders: Partial<Record<TabId, () => Promise<unknown>>> = {
   'sidebar-menu': () => import('./sidebar-menu/sidebar-menu-tab.ts'),
   'tags-labels': () => import('./tags-labels/tags-labels-tab.ts'),
   'team-members': () => import('./team-members/team-members-tab.ts'),
+  teams: () => import('./teams/teams-tab.ts'),
   webhooks: () => import('./webhooks/webhooks-tab.ts'),
 }
 

@@ -12,6 +12,7 @@ import { templates as quickReplies } from '../../tabs/quick-replies/quick-replie
 import { templates as sidebarMenu } from '../../tabs/sidebar-menu/sidebar-menu.es.ts'
 import { templates as tagsLabels } from '../../tabs/tags-labels/tags-labels.es.ts'
 import { templates as teamMembers } from '../../tabs/team-members/team-members.es.ts'
+import { templates as teams } from '../../tabs/teams/teams.es.ts'
 import { templates as webhooks } from '../../tabs/webhooks/webhooks.es.ts'
 import { templates as shell } from '../shell.es.ts'
 
@@ -32,5 +33,6 @@ export const templates = {
   ...sidebarMenu,
   ...tagsLabels,
   ...teamMembers,
+  ...teams,
   ...webhooks,
 }
