@@ -44,6 +44,10 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
   protected canDelete(_row: Row): boolean {
     return true
   }
+  /** Which loaded rows the list shows (a filter over a list loaded whole); every row by default. */
+  protected shows(_row: Row): boolean {
+    return true
+  }
   /** The server refused to delete `row`: true once the tab resolved it its own way, else it is a toast. */
   protected async deleteRefused(_row: Row, _error: ApiRequestError): Promise<boolean> {
     return false
@@ -85,6 +89,7 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
       deletable: this.deletable,
       ordered: this.ordered,
       canDelete: (row) => this.canDelete(row),
+      shows: (row) => this.shows(row),
       deleteRefused: (row, error) => this.deleteRefused(row, error),
       rowActions: () => this.rowActions(),
       toolbar: () => this.toolbar(),

@@ -62,6 +62,11 @@ export interface ListOptions<Row extends { id: string }> {
   deletable?: boolean
   canDelete?: (row: Row) => boolean
   /**
+   * Which of the loaded rows the list shows (a filter over a list loaded whole, e.g. the members by role), every
+   * row when absent. Paging and totals stay the server's.
+   */
+  shows?: (row: Row) => boolean
+  /**
    * The server refused to delete `row` (a stage that contacts are in): resolve it another way (ask where they go,
    * then call a function) and answer true; otherwise the refusal is a toast.
    */
@@ -346,7 +351,7 @@ export class ListSection<Row extends { id: string }> implements ReactiveControll
         <cg-resource-list
           ?reorderable=${!!order}
           @cg-reorder=${dropped}
-          .rows=${resource.rows}
+          .rows=${options.shows ? resource.rows.filter(options.shows) : resource.rows}
           .columns=${columns}
           .status=${resource.status}
           .error=${resource.loadError}

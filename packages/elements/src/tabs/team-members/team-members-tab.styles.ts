@@ -33,6 +33,12 @@ export const styles = [
     section {
       margin-top: calc(var(--_space) * 3);
     }
+    .filters {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(12rem, 16rem));
+      gap: calc(var(--_space) * 2);
+      margin-block: calc(var(--_space) * 2);
+    }
     section h3 {
       margin-bottom: calc(var(--_space) * 1.5);
     }

@@ -167,4 +167,23 @@ describe('Team Members tab', () => {
     const [stored] = await rest<Invitation[]>(token, 'invitations?select=status&email=eq.bea@example.com')
     expect(stored?.status).to.equal('revoked')
   })
+
+  it('filters the list by role and by availability, and All shows everyone again', async () => {
+    const { root, rows } = await open('owner')
+    const filter = (name: string, value: string) =>
+      root
+        .querySelector(`.filters [name="${name}"]`)!
+        .dispatchEvent(
+          new CustomEvent('cg-field-change', { detail: { name, value }, bubbles: true, composed: true }),
+        )
+    await until(() => rows().length === 2, 'the owner and ana')
+    filter('role', 'agent')
+    await until(() => rows().length === 1, 'ana alone')
+    expect(rows()[0]?.join(' ')).to.contain('ana')
+    filter('availability', 'offline')
+    await until(() => rows().length === 0, 'no agent offline')
+    filter('role', '')
+    filter('availability', '')
+    await until(() => rows().length === 2, 'everyone again')
+  })
 })

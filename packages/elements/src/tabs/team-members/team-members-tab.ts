@@ -21,9 +21,10 @@ import { state } from 'lit/decorators.js'
 import { styleMap } from 'lit/directives/style-map.js'
 import { failureText } from '../../api/failure-text.ts'
 import { defineElement } from '../../define.ts'
+import type { FieldChangeDetail } from '../../form/field-element.ts'
 import type { ListColumn } from '../../kit/cg-resource-list.ts'
 import { columnOf, fieldOf, fieldsOf } from '../../kit/contract-fields.ts'
-import type { FieldSpec } from '../../kit/fields.ts'
+import { type FieldSpec, renderField } from '../../kit/fields.ts'
 import { FunctionController } from '../../kit/function-controller.ts'
 import { ListTab, type ListTexts } from '../../kit/list-tab.ts'
 import { ResourceController } from '../../kit/resource-controller.ts'
@@ -110,6 +111,8 @@ export class CgTeamMembersTab extends ListTab<Member, InvitationWithLink> {
   private invitations?: ListSection<Invitation>
   /** The member's own availability, as they last set it here. */
   @state() private mine?: Availability
+  /** The list's filters by role and availability ('' for all), over the members loaded whole. */
+  @state() private only: { role: string; availability: string } = { role: '', availability: '' }
 
   private get viewerRole(): RoleName | undefined {
     return this.resource.session?.role
@@ -407,8 +410,42 @@ export class CgTeamMembersTab extends ListTab<Member, InvitationWithLink> {
     </section>`
   }
 
+  protected override shows(member: Member): boolean {
+    const { role, availability } = this.only
+    return (!role || member.role === role) && (!availability || member.availability === availability)
+  }
+
+  /** Two selects that filter the list (every member stays loaded: the last-owner rule counts them all). */
+  private renderFilters() {
+    const all = { value: '', label: msg('All', { id: 'team.filter-all' }) }
+    const filters: FieldSpec[] = [
+      {
+        kind: 'select',
+        name: 'role',
+        label: msg('Role', { id: 'team.filter-role' }),
+        options: [all, ...roleOptions()],
+      },
+      {
+        kind: 'select',
+        name: 'availability',
+        label: msg('Availability', { id: 'team.filter-availability' }),
+        options: [all, ...availabilityOptions()],
+      },
+    ]
+    const form = { values: this.only, errors: {} }
+    return html`<div
+      class="filters"
+      @cg-field-change=${(e: CustomEvent<FieldChangeDetail>) => {
+        e.stopPropagation()
+        this.only = { ...this.only, [e.detail.name]: String(e.detail.value ?? '') }
+      }}
+    >
+      ${filters.map((field) => renderField(field, form, false))}
+    </div>`
+  }
+
   override render() {
-    return html`${this.renderMine()} ${super.render()}`
+    return html`${this.renderMine()} ${this.renderFilters()} ${super.render()}`
   }
 }
 

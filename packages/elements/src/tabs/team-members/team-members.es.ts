@@ -56,4 +56,7 @@ export const templates = {
   'members.availability.online': 'Conectado',
   'members.availability.busy': 'Ocupado',
   'members.availability.offline': 'Desconectado',
+  'team.filter-all': 'Todos',
+  'team.filter-role': 'Rol',
+  'team.filter-availability': 'Disponibilidad',
 }
