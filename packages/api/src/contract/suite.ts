@@ -14,7 +14,7 @@ import { registerPushContract } from './push.contract.ts'
 import { describeResourceContract } from './resource.contract.ts'
 import { registerSessionsContract } from './sessions.contract.ts'
 import type { ContractTarget } from './target.ts'
-import { registerTeamContract, seedInvitation } from './team.contract.ts'
+import { registerInvitationExpiryContract, registerTeamContract, seedInvitation } from './team.contract.ts'
 import { registerWebhooksContract, seedDeliveryLog } from './webhooks.contract.ts'
 
 export type { ContractTarget } from './target.ts'
@@ -63,5 +63,7 @@ export function describeApiContract(
     registerApiKeyLimitsContract(current)
     // Last: its expiry case moves the host clock forward by an hour.
     registerAuthContract(current)
+    // After it: moves the host clock eight days forward.
+    registerInvitationExpiryContract(current)
   })
 }

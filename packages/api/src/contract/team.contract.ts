@@ -512,3 +512,52 @@ export function registerTeamContract(target: Target): void {
     })
   })
 }
+
+/**
+ * Last of the suite: it moves the host clock eight days forward (past every invitation's expiry and every
+ * earlier token's), so nothing after it relies on what came before.
+ */
+export function registerInvitationExpiryContract(target: Target): void {
+  describe('Invitations expire after 7 days', () => {
+    it('an invitation 8 days old → 410 naming when it expired; a resend gives a link that works', async ({
+      skip,
+    }) => {
+      const advance = target().advanceClock
+      if (!advance) return skip('this host cannot move its clock')
+      const slug = `expiry-${unique().toLowerCase()}`
+      const owner = await devSession(target, 'owner', slug)
+      const call = (name: string, body: unknown, token: string) =>
+        send(target, `/functions/v1/${name}`, { method: 'POST', body, token })
+      const { api_key: key } = await expectJson<{ api_key: string }>(
+        await call('generate-api-key', { name: 'Backend' }, owner.access_token),
+        201,
+      )
+      const email = `late.${unique()}@example.com`
+      const invited = await expectJson<Row & { accept_url: string }>(
+        await call('invite-member', { email, role: 'agent' }, owner.access_token),
+        201,
+      )
+      advance(8 * 86_400_000)
+      const token = new URL(invited.accept_url).searchParams.get('invite') as string
+      await expectError(await call('accept-invitation', { token, email }, key), {
+        status: 410,
+        code: 'CG410',
+        message: /^This invitation expired on /,
+      })
+      const resent = await expectJson<Row & { accept_url: string }>(
+        await call('resend-invitation', { id: invited.id }, key),
+        200,
+      )
+      const fresh = new URL(resent.accept_url).searchParams.get('invite') as string
+      await expectError(await call('accept-invitation', { token, email }, key), {
+        status: 404,
+        code: 'CG404',
+      })
+      const session = await expectJson<Session>(
+        await call('accept-invitation', { token: fresh, email }, key),
+        201,
+      )
+      expect(session.role).toBe('agent')
+    })
+  })
+}
