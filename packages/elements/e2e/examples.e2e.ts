@@ -55,7 +55,7 @@ describe.each(['react', 'vue'] as const)('the %s example', (name) => {
     const page = await browser.newPage()
     await page.goto(await serveExample(name))
     const tabs = page.locator('cg-settings nav a[data-tab]')
-    await expect.poll(() => tabs.count(), { timeout: 15_000 }).toBe(26) // admin
+    await expect.poll(() => tabs.count(), { timeout: 15_000 }).toBe(27) // admin: the spec's 26 and Activity
     await expect
       .poll(() =>
         page.locator('cg-settings cg-organization-tab').getByLabel('Organization name').inputValue(),
@@ -64,7 +64,7 @@ describe.each(['react', 'vue'] as const)('the %s example', (name) => {
     await page.locator('cg-settings nav a[data-tab="webhooks"]').click()
     await expect.poll(() => page.locator('.log li').first().textContent()).toContain('cg-navigate')
     await page.locator('header select').selectOption('agent')
-    await expect.poll(() => tabs.count()).toBe(4)
+    await expect.poll(() => tabs.count()).toBe(5) // an agent: their preferences, Organization, Team Members
     await page.close()
   })
 })

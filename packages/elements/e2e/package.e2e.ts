@@ -226,7 +226,7 @@ describe('the packed @connectgain/elements', () => {
     served.push(server)
     const page = await open(server.url)
     const tabs = page.locator('cg-settings nav a[data-tab]')
-    await expect.poll(() => tabs.count(), { timeout: 15_000 }).toBe(26) // admin
+    await expect.poll(() => tabs.count(), { timeout: 15_000 }).toBe(27) // admin: the spec's 26 and Activity
     await expect
       .poll(() =>
         page.locator('cg-settings cg-organization-tab').getByLabel('Organization name').inputValue(),
@@ -258,7 +258,7 @@ describe('the packed @connectgain/elements', () => {
     const server = await serveDir(dir)
     served.push(server)
     const page = await open(server.url)
-    await expect.poll(() => page.locator('cg-settings nav a[data-tab]').count(), { timeout: 15_000 }).toBe(4)
+    await expect.poll(() => page.locator('cg-settings nav a[data-tab]').count(), { timeout: 15_000 }).toBe(5)
     await page.close()
   })
 })

@@ -80,7 +80,7 @@ describe('Use Case 1 in the vanilla demo', () => {
 
   it('an agent sees the organization read-only and no admin tabs', async () => {
     await demo.page.selectOption('#role', 'agent')
-    await expect.poll(() => settings().locator('nav a[data-tab]').count()).toBe(4)
+    await expect.poll(() => settings().locator('nav a[data-tab]').count()).toBe(5)
     await expect.poll(() => org().getByText('Only owners and admins').count()).toBe(1)
     expect(await org().getByRole('button', { name: 'Save Changes' }).count()).toBe(0)
   })
