@@ -1,5 +1,6 @@
 /** @module Chat & Contacts: one member's chat and contact display preferences (one row per user, upserted). */
 import * as z from 'zod/mini'
+import { ui } from './field-ui.ts'
 import { meta } from './meta.ts'
 import { patchOf } from './patch.ts'
 
@@ -35,16 +36,35 @@ export const chatPreferenceDefaults = {
 const d = chatPreferenceDefaults
 export const ChatPreferencesInsert = meta(
   z.strictObject({
-    message_density: z._default(z.enum(messageDensities), d.message_density),
-    enter_to_send: z._default(
-      meta(z.boolean(), {
-        description: 'Enter sends; Shift+Enter adds a line. When false, Ctrl/⌘+Enter sends.',
-      }),
-      d.enter_to_send,
+    message_density: ui(z._default(z.enum(messageDensities), d.message_density), {
+      id: 'chat.density',
+      label: 'Message density',
+      options: { comfortable: 'Comfortable', compact: 'Compact' },
+    }),
+    enter_to_send: ui(
+      z._default(
+        meta(z.boolean(), {
+          description: 'Enter sends; Shift+Enter adds a line. When false, Ctrl/⌘+Enter sends.',
+        }),
+        d.enter_to_send,
+      ),
+      {
+        id: 'chat.enter',
+        label: 'Press Enter to send',
+        help: 'Shift+Enter adds a line. When off, Ctrl+Enter (⌘+Enter) sends.',
+      },
     ),
-    show_avatars: z._default(z.boolean(), d.show_avatars),
-    contact_name_format: z._default(z.enum(contactNameFormats), d.contact_name_format),
-    default_contact_sort: z._default(z.enum(contactSorts), d.default_contact_sort),
+    show_avatars: ui(z._default(z.boolean(), d.show_avatars), { id: 'chat.avatars', label: 'Show avatars' }),
+    contact_name_format: ui(z._default(z.enum(contactNameFormats), d.contact_name_format), {
+      id: 'chat.name',
+      label: 'Contact name format',
+      options: { first_last: 'First Last', last_first: 'Last, First' },
+    }),
+    default_contact_sort: ui(z._default(z.enum(contactSorts), d.default_contact_sort), {
+      id: 'chat.sort',
+      label: 'Sort contacts by',
+      options: { last_activity: 'Last activity', name: 'Name', created_at: 'Date created' },
+    }),
   }),
   { id: 'ChatPreferencesInsert', examples: [{ message_density: 'compact', enter_to_send: false }] },
 )

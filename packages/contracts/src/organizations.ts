@@ -1,5 +1,6 @@
 /** @module Organization contract: the row and what PATCH/POST accept; its shared field rules are in rules.ts. */
 import * as z from 'zod/mini'
+import { ui } from './field-ui.ts'
 import { rule } from './issues.ts'
 import { meta } from './meta.ts'
 import { OrganizationSlug, oneLineName, TimeZone } from './rules.ts'
@@ -49,10 +50,24 @@ export type Organization = z.infer<typeof Organization>
 /** Body of `PATCH /rest/v1/organizations`: any subset of the writable fields. */
 export const OrganizationUpdate = meta(
   z.strictObject({
-    name: z.optional(OrganizationName),
-    slug: z.optional(OrganizationSlug),
-    timezone: z.optional(TimeZone),
-    currency: z.optional(Currency),
+    name: ui(z.optional(OrganizationName), { id: 'org.name', label: 'Organization name' }),
+    slug: ui(z.optional(OrganizationSlug), {
+      id: 'org.slug',
+      label: 'Slug',
+      help: 'Lowercase letters and digits joined by hyphens, e.g. my-company.',
+    }),
+    timezone: ui(z.optional(TimeZone), {
+      id: 'org.timezone',
+      label: 'Timezone',
+      help: 'Used for scheduling.',
+      format: 'select',
+    }),
+    currency: ui(z.optional(Currency), {
+      id: 'org.currency',
+      label: 'Currency',
+      help: 'Default currency for deals.',
+      format: 'select',
+    }),
   }),
   { id: 'OrganizationUpdate' },
 )

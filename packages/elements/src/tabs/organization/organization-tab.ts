@@ -3,6 +3,7 @@ import { type Organization, OrganizationUpdate } from '@connectgain/contracts/or
 import { msg } from '@lit/localize'
 import { defineElement } from '../../define.ts'
 import { getLocale } from '../../i18n/localization.ts'
+import { fieldsOf } from '../../kit/contract-fields.ts'
 import type { FieldSpec } from '../../kit/fields.ts'
 import { FormTab } from '../../kit/form-tab.ts'
 import { ResourceController } from '../../kit/resource-controller.ts'
@@ -26,40 +27,16 @@ export class CgOrganizationTab extends FormTab<Organization> {
   }
 
   protected fields(): FieldSpec[] {
-    return [
-      {
-        kind: 'text',
-        name: 'name',
-        label: msg('Organization name', { id: 'org.name' }),
+    // Name and slug may be left out of a PATCH, but never emptied: the form requires them.
+    return fieldsOf(OrganizationUpdate, ['name', 'slug', 'timezone', 'currency'], {
+      name: { required: true },
+      slug: {
         required: true,
-        maxlength: 100,
-      },
-      {
-        kind: 'text',
-        name: 'slug',
-        label: msg('Slug', { id: 'org.slug' }),
-        help: msg('Lowercase letters and digits joined by hyphens, e.g. my-company.', {
-          id: 'org.slug-help',
-        }),
-        required: true,
-        maxlength: 48,
         messages: { unique: () => msg('Already in use by another organization', { id: 'org.err.taken' }) },
       },
-      {
-        kind: 'select',
-        name: 'timezone',
-        label: msg('Timezone', { id: 'org.timezone' }),
-        help: msg('Used for scheduling.', { id: 'org.timezone-help' }),
-        options: timeZoneOptions(),
-      },
-      {
-        kind: 'select',
-        name: 'currency',
-        label: msg('Currency', { id: 'org.currency' }),
-        help: msg('Default currency for deals.', { id: 'org.currency-help' }),
-        options: currencyOptions(getLocale()),
-      },
-    ]
+      timezone: { options: timeZoneOptions() },
+      currency: { options: currencyOptions(getLocale()) },
+    })
   }
 }
 
