@@ -1,5 +1,6 @@
 /** @module API key contracts: the read-only `api_keys` list and the generate and revoke functions (spec Use Case 2). */
 import * as z from 'zod/mini'
+import { ui } from './field-ui.ts'
 import { rule } from './issues.ts'
 import { meta } from './meta.ts'
 
@@ -80,15 +81,23 @@ const Instant = z
 /** `POST /functions/v1/generate-api-key`. */
 export const GenerateApiKeyRequest = meta(
   z.strictObject({
-    name: z
-      .string()
-      .check(
-        z.trim(),
-        z.minLength(1, 'Name is required'),
-        z.maxLength(100, 'Name must be at most 100 characters'),
+    name: ui(
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.minLength(1, 'Name is required'),
+          z.maxLength(100, 'Name must be at most 100 characters'),
+        ),
+      { id: 'keys.name', label: 'Name', help: 'Say where it is used, e.g. "Production CRM sync".' },
+    ),
+    description: ui(
+      z.optional(
+        z.nullable(
+          z.string().check(z.trim(), z.maxLength(500, 'Description must be at most 500 characters')),
+        ),
       ),
-    description: z.optional(
-      z.nullable(z.string().check(z.trim(), z.maxLength(500, 'Description must be at most 500 characters'))),
+      { id: 'keys.description', label: 'Description', format: 'multiline' },
     ),
     expires_at: meta(z.optional(z.nullable(Instant)), {
       description: 'ISO 8601 time the key stops working, in the future; never when absent.',

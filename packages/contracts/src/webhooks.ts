@@ -3,6 +3,7 @@
  * signing secret that is stored encrypted and never read back over REST.
  */
 import * as z from 'zod/mini'
+import { ui } from './field-ui.ts'
 import { rule } from './issues.ts'
 import { meta } from './meta.ts'
 import { patchOf } from './patch.ts'
@@ -69,11 +70,20 @@ const Url = meta(
 
 export const WebhookConfigurationInsert = meta(
   z.strictObject({
-    url: Url,
+    url: ui(Url, {
+      id: 'webhooks.url',
+      label: 'Endpoint URL',
+      help: 'Where events are sent with a signed POST, e.g. https://example.com/webhooks.',
+    }),
     events: WebhookEvents,
     secret: z.optional(WebhookSecret),
-    description: z.optional(
-      z.nullable(z.string().check(z.trim(), z.maxLength(500, 'Description must be at most 500 characters'))),
+    description: ui(
+      z.optional(
+        z.nullable(
+          z.string().check(z.trim(), z.maxLength(500, 'Description must be at most 500 characters')),
+        ),
+      ),
+      { id: 'webhooks.description', label: 'Description', format: 'multiline' },
     ),
     enabled: z._default(z.boolean(), true),
   }),

@@ -9,7 +9,7 @@ export const templates = {
   'keys.generate': 'Generar',
   'keys.search': 'Buscar claves de API',
   'keys.name': 'Nombre',
-  'keys.name-help': 'Indica dónde se usa, p. ej. "Sincronización del CRM en producción".',
+  'keys.name.help': 'Indica dónde se usa, p. ej. "Sincronización del CRM en producción".',
   'keys.description': 'Descripción',
   'keys.key': 'Clave',
   'keys.scope': 'Alcance',

@@ -1,5 +1,7 @@
 /** @module The generate dialog: its fields (name, description, an expiration preset, scope) and the body they make. */
+import { GenerateApiKeyRequest } from '@connectgain/contracts/api-keys'
 import { msg } from '@lit/localize'
+import { fieldOf } from '../../kit/contract-fields.ts'
 import type { FieldSpec } from '../../kit/fields.ts'
 import { scopes } from './key-columns.ts'
 
@@ -48,21 +50,8 @@ export function generateFields(values: Record<string, unknown>): FieldSpec[] {
         ]
       : []
   return [
-    {
-      kind: 'text',
-      name: 'name',
-      label: msg('Name', { id: 'keys.name' }),
-      help: msg('Say where it is used, e.g. "Production CRM sync".', { id: 'keys.name-help' }),
-      required: true,
-      maxlength: 100,
-    },
-    {
-      kind: 'textarea',
-      name: 'description',
-      label: msg('Description', { id: 'keys.description' }),
-      maxlength: 500,
-      rows: 2,
-    },
+    fieldOf(GenerateApiKeyRequest, 'name'),
+    fieldOf(GenerateApiKeyRequest, 'description', { rows: 2 }),
     {
       kind: 'radio',
       name: 'expiry',

@@ -5,9 +5,11 @@ import {
   webhookEventTypes,
 } from '@connectgain/contracts/webhook-event-types'
 import { secretPrefix } from '@connectgain/contracts/webhook-secret'
+import { WebhookConfigurationInsert } from '@connectgain/contracts/webhooks'
 import { msg } from '@lit/localize'
 import { html, nothing } from 'lit'
 import type { CheckboxOption } from '../../form/cg-checkbox-group.ts'
+import { fieldOf } from '../../kit/contract-fields.ts'
 import type { FieldSpec } from '../../kit/fields.ts'
 
 /** The event names alone: what the form shows until the server's catalog (descriptions, examples) comes. */
@@ -63,24 +65,8 @@ export function webhookFields(catalog: WebhookEventInfo[], creating: boolean): F
       ]
     : []
   return [
-    {
-      kind: 'text',
-      name: 'url',
-      label: msg('Endpoint URL', { id: 'webhooks.url' }),
-      help: msg('Where events are sent with a signed POST, e.g. https://example.com/webhooks.', {
-        id: 'webhooks.url-help',
-      }),
-      required: true,
-      maxlength: 2048,
-      placeholder: 'https://',
-    },
-    {
-      kind: 'textarea',
-      name: 'description',
-      label: msg('Description', { id: 'webhooks.description' }),
-      maxlength: 500,
-      rows: 2,
-    },
+    fieldOf(WebhookConfigurationInsert, 'url', { placeholder: 'https://' }),
+    fieldOf(WebhookConfigurationInsert, 'description', { rows: 2 }),
     {
       kind: 'custom',
       name: 'events',

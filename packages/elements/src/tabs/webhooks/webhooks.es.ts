@@ -11,7 +11,7 @@ export const templates = {
   'webhooks.saved': 'Webhook guardado.',
   'webhooks.deleted': 'Webhook eliminado.',
   'webhooks.url': 'URL del endpoint',
-  'webhooks.url-help':
+  'webhooks.url.help':
     'Adonde se envían los eventos con un POST firmado, p. ej. https://example.com/webhooks.',
   'webhooks.description': 'Descripción',
   'webhooks.events': 'Eventos',
