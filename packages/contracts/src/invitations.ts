@@ -2,7 +2,7 @@
 import * as z from 'zod/mini'
 import { ui } from './field-ui.ts'
 import { meta } from './meta.ts'
-import { Role } from './roles.ts'
+import { Role, roleField, roleWords } from './roles.ts'
 import { SessionResponse } from './sessions.ts'
 
 export const INVITATION_DAYS = 7
@@ -29,17 +29,7 @@ const InviteEmail = z.email('Must be an email address such as ana@example.com')
 export const InviteMemberRequest = meta(
   z.strictObject({
     email: ui(InviteEmail, { id: 'invite.email', label: 'Email' }),
-    role: ui(Role, {
-      id: 'invite.role',
-      label: 'Role',
-      options: {
-        owner: 'Owner',
-        admin: 'Admin',
-        agent: 'Agent',
-        project_manager: 'Project Manager',
-        team_admin: 'Team Admin',
-      },
-    }),
+    role: ui(roleField(), { id: 'invite.role', label: 'Role', options: roleWords }),
   }),
   { id: 'InviteMemberRequest', examples: [{ email: 'ana@example.com', role: 'agent' }] },
 )

@@ -3,6 +3,7 @@ import * as z from 'zod/mini'
 import { ui } from './field-ui.ts'
 import { meta } from './meta.ts'
 import { roles } from './permissions.ts'
+import { roleField, roleWords } from './roles.ts'
 
 export const availabilities = ['online', 'busy', 'offline'] as const
 export type Availability = (typeof availabilities)[number]
@@ -30,20 +31,7 @@ export type Member = z.infer<typeof Member>
 /** What an owner or admin changes about a member; a member changes only their own availability. */
 export const MemberUpdate = meta(
   z.strictObject({
-    // Not the shared `Role`: `ui()` is keyed by schema, and `Role` carries the invite form's labels.
-    role: z.optional(
-      ui(meta(z.enum(roles), { description: 'A member role inside one organization.' }), {
-        id: 'members.role',
-        label: 'Role',
-        options: {
-          owner: 'Owner',
-          admin: 'Admin',
-          agent: 'Agent',
-          project_manager: 'Project Manager',
-          team_admin: 'Team Admin',
-        },
-      }),
-    ),
+    role: z.optional(ui(roleField(), { id: 'members.role', label: 'Role', options: roleWords })),
     availability: z.optional(
       ui(z.enum(availabilities), {
         id: 'members.availability',
