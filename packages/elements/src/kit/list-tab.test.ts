@@ -6,6 +6,7 @@ import {
 import { type Tag, TagInsert, TagUpdate } from '@connectgain/contracts/tags'
 import { expect, oneEvent } from '@open-wc/testing'
 import { html } from 'lit'
+import { contactsOnly } from '../../test/row-action-fixture.ts'
 import { devSession, uniqueSlug, until } from '../../test/session.ts'
 import { listOf, mountTab, rest, typeInto } from '../../test/tabs.ts'
 import type { CgDialog } from './cg-dialog.ts'
@@ -72,26 +73,7 @@ class ActionsTab extends ListTab<Tag> {
     return html`<p class="below">${this.resource.rows.length} tags</p>`
   }
   protected override rowActions(): RowAction<Tag>[] {
-    return [
-      {
-        id: 'contacts',
-        label: 'Contacts only',
-        name: (tag) => `Apply ${tag.name} to contacts only`,
-        when: (tag) => tag.scope !== 'contacts',
-        confirm: (tag) => ({
-          heading: `Apply ${tag.name} to contacts only?`,
-          body: 'Conversations lose it.',
-          confirmLabel: 'Apply',
-        }),
-        run: async (tag) => {
-          const outcome = this.outcome(tag)
-          if (outcome.ok) {
-            await rest(this.token, `tags?id=eq.${tag.id}`, { method: 'PATCH', body: { scope: 'contacts' } })
-          }
-          return outcome
-        },
-      },
-    ]
+    return [contactsOnly(this)]
   }
 }
 customElements.define('cg-actions-tab', ActionsTab)

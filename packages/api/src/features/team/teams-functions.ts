@@ -4,8 +4,9 @@
  * write like any other, in one batch with its audit entry.
  */
 import { Team, TeamMember, TeamMembershipRequest, UpdateTeamRequest } from '@connectgain/contracts'
-import { type Db, memberships, newId, teamMembers, teams } from '@connectgain/db'
+import { type Db, newId, teamMembers, teams } from '@connectgain/db'
 import { and, eq } from 'drizzle-orm'
+import { currentRole } from '../../auth/membership.ts'
 import type { Caller } from '../../caller.ts'
 import { ApiError } from '../../errors.ts'
 import { orgRow } from '../../functions/org-row.ts'
@@ -98,11 +99,7 @@ export const addTeamMemberFunction = defineFunction({
     const { db, clock } = ctx.deps
     const { caller } = ctx
     await managedTeam(db, caller, team_id)
-    const [member] = await db
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(and(eq(memberships.org_id, caller.orgId), eq(memberships.user_id, user_id)))
-    if (!member) {
+    if (!(await currentRole(db, user_id, caller.orgId))) {
       throw new ApiError('23503', `user_id: no member '${user_id}' in this organization`, {
         details: [{ field: 'user_id', message: 'Not a member of this organization', issue: 'reference' }],
         hint: 'List the members with GET /rest/v1/members',

@@ -4,6 +4,7 @@ import { type Tag, TagInsert, TagUpdate } from '@connectgain/contracts/tags'
 import { expect, oneEvent } from '@open-wc/testing'
 import { sendKeys } from '@web/test-runner-commands'
 import { html, LitElement } from 'lit'
+import { contactsOnly } from '../../../test/row-action-fixture.ts'
 import { apiUrl, type DevSession, devSession, uniqueSlug, until } from '../../../test/session.ts'
 import { focused, hostPage, listOf, rest, typeInto } from '../../../test/tabs.ts'
 import { ApiClient, ApiRequestError } from '../../api/client.ts'
@@ -60,26 +61,7 @@ class TagsHost extends LitElement {
     editable: true,
     deletable: true,
     secret: this.secret,
-    rowActions: () => [
-      {
-        id: 'contacts',
-        label: 'Contacts only',
-        name: (tag) => `Apply ${tag.name} to contacts only`,
-        when: (tag) => tag.scope !== 'contacts',
-        confirm: (tag) => ({
-          heading: `Apply ${tag.name} to contacts only?`,
-          body: 'Conversations lose it.',
-          confirmLabel: 'Apply',
-        }),
-        run: async (tag) => {
-          const outcome = this.outcome(tag)
-          if (outcome.ok) {
-            await rest(this.token, `tags?id=eq.${tag.id}`, { method: 'PATCH', body: { scope: 'contacts' } })
-          }
-          return outcome
-        },
-      },
-    ],
+    rowActions: () => [contactsOnly(this)],
   })
   override render() {
     return html`${this.list.render()} ${this.confirmation.render()} ${this.secret.render()}
