@@ -9,7 +9,10 @@ export const styles = [
     :host {
       /* Nothing inherits in from the host page: fonts, colours and spacing are ours. */
       all: initial;
-      display: block;
+      /* In a container of fixed height the element is that tall, and its nav and panel scroll inside it. */
+      display: flex;
+      flex-direction: column;
+      max-height: 100%;
       container-type: inline-size;
       font-family: var(--_font);
       font-size: var(--_font-size);
@@ -46,13 +49,15 @@ export const styles = [
       text-decoration: none;
       display: grid;
       grid-template-columns: var(--cg-nav-width, 240px) minmax(0, 1fr);
-      grid-template-rows: auto 1fr;
-      min-height: 100%;
+      grid-template-rows: auto minmax(0, 1fr);
+      flex: 1 1 auto;
+      min-height: 0;
       background: var(--_bg);
       color: var(--_text);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
-      overflow: hidden;
+      /* clip, not hidden: hidden would make this box the nav's sticky scroller. */
+      overflow: clip;
     }
     .base.empty {
       display: block;
@@ -79,6 +84,11 @@ export const styles = [
       border-right: 1px solid var(--_border);
       padding: var(--_space);
       overflow-y: auto;
+      /* In a tall page the nav stays in view as the panel scrolls by. */
+      position: sticky;
+      top: 0;
+      align-self: start;
+      max-height: min(100vh, 100%);
     }
     .category {
       margin: calc(var(--_space) * 1.5) var(--_space) calc(var(--_space) / 2);
@@ -116,6 +126,49 @@ export const styles = [
     .panel {
       padding: calc(var(--_space) * 2) calc(var(--_space) * 3);
       min-width: 0;
+      max-height: 100%;
+      overflow-y: auto;
+    }
+    .notice {
+      margin: 0 0 calc(var(--_space) * 2);
+      padding: var(--_space) calc(var(--_space) * 1.5);
+      border: 1px solid var(--_border);
+      border-left: 4px solid var(--_primary);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .loading {
+      display: grid;
+      gap: calc(var(--_space) * 1.5);
+      max-width: 32rem;
+    }
+    .skeleton {
+      display: block;
+      height: 2.25em;
+      border-radius: var(--_radius);
+      background: linear-gradient(90deg, var(--_surface) 25%, var(--_border) 50%, var(--_surface) 75%) 0 0 / 200% 100%;
+      animation: cg-shimmer 1.4s linear infinite;
+    }
+    .skeleton.short {
+      width: 40%;
+    }
+    @keyframes cg-shimmer {
+      to {
+        background-position: -200% 0;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .skeleton {
+        animation: none;
+      }
     }
     .tab-heading {
       margin: 0 0 calc(var(--_space) * 2);
@@ -124,8 +177,7 @@ export const styles = [
     .tab-heading:focus:not(:focus-visible) {
       outline: none;
     }
-    .unavailable,
-    .loading {
+    .unavailable {
       color: var(--_muted);
     }
     /* Narrow containers: the navigation collapses behind a menu button. */
@@ -144,6 +196,8 @@ export const styles = [
         display: none;
         border-right: 0;
         border-bottom: 1px solid var(--_border);
+        position: static;
+        max-height: none;
       }
       .nav-open nav {
         display: block;

@@ -1,8 +1,8 @@
 /** @module `<cg-settings>`: the settings hub shell: session, role-filtered navigation, lazily loaded tabs. */
-import { permissionMatrix } from '@connectgain/contracts/permissions'
-import { isTabId, settingsCategories, type TabId } from '@connectgain/contracts/tabs'
+import { canSeeTab } from '@connectgain/contracts/permissions'
+import { isTabId, type TabId } from '@connectgain/contracts/tabs'
 import { provide } from '@lit/context'
-import { localized, msg } from '@lit/localize'
+import { localized, msg, str } from '@lit/localize'
 import { html, LitElement, nothing, type PropertyValues } from 'lit'
 import { property, query, state } from 'lit/decorators.js'
 import { ApiClient, ApiRequestError, DEFAULT_TIMEOUT, type TokenProvider, timed } from './api/client.ts'
@@ -14,10 +14,13 @@ import { emit } from './events.ts'
 import { useLocale } from './i18n/localization.ts'
 import './kit/cg-dialog.ts'
 import type { CgDialog } from './kit/cg-dialog.ts'
+import { HOST_SLOT_PREFIX, type HostTab, hostTabsOf, type NavTab, navTabs, roleFor } from './nav-tabs.ts'
 import { readSession, type Session } from './session.ts'
-import { categoryLabels, type TabElement, tabLabels, tabLoaders } from './tabs/tab-registry.ts'
+import { preloadTab } from './tabs/first-requests.ts'
+import { categoryLabels, roleLabels, type TabElement, tabLabels, tabLoaders } from './tabs/tab-registry.ts'
 
 const HASH_PREFIX = '#settings/'
+const builtTabs: ReadonlySet<string> = new Set(Object.keys(tabLoaders))
 
 /**
  * The ConnectGain settings hub.
@@ -26,6 +29,7 @@ const HASH_PREFIX = '#settings/'
  * @fires {CustomEvent<CgNavigateDetail>} cg-navigate - The user moved to another tab. `detail: { tab, previous }`.
  * @fires {CustomEvent<CgSavedDetail>} cg-saved - A tab saved its form. `detail: { tab, resource, value }`.
  * @fires {CustomEvent<CgErrorDetail>} cg-error - Signing in or a request failed. `detail: { code, message, status }`: the developer's detail; the user sees plain words.
+ * @slot tab:<id> - A tab of the host page's own: `<section slot="tab:billing" data-label="Billing" data-category="workspace">`. It shows in the nav (in its category, or under `data-category` as written), opens at `#settings/<id>`, and is shown to every role.
  * @csspart base - The outer frame.
  * The shell adds no page landmarks (no `<header>` or `<main>`): the host page has its own.
  *
@@ -58,8 +62,15 @@ export class CgSettings extends LitElement {
   @property({ attribute: 'api-url' }) apiUrl = ''
   /** A session token minted by your backend (`POST /functions/v1/sessions`). */
   @property() token = ''
-  /** The open tab's id; updated as the user navigates. */
+  /** The open tab's id; updated as the user navigates (and corrected when the role may not open it). */
   @property({ reflect: true }) tab = ''
+  /**
+   * The tabs to show, in order, comma-separated (`organization,api-keys,webhooks`); every tab when empty. The
+   * role's permissions still apply. Slotted host tabs always show: name them here to place them.
+   */
+  @property() tabs = ''
+  /** Also list the tabs that have not landed yet (each says "not available yet"). */
+  @property({ type: Boolean, attribute: 'show-unavailable' }) showUnavailable = false
   /** UI language, a BCP 47 tag ("es", "es-MX"); English when unsupported. */
   @property() locale = ''
   /** Colour scheme: `light`, `dark`, or `auto` (follows the OS's prefers-color-scheme). */
@@ -89,9 +100,13 @@ export class CgSettings extends LitElement {
   @state() private loaded = new Set<TabId>()
   /** Tabs whose chunk failed to load (offline, a deploy replaced it): the panel says so. */
   @state() private broken = new Set<TabId>()
-  @state() private pendingTab: TabId | null = null
+  @state() private pendingTab: string | null = null
+  /** The host page's slotted tabs. */
+  @state() private hostTabs: HostTab[] = []
+  /** A deep link the role may not open: its tab, shown as a notice naming the role it needs. */
+  @state() private refused: TabId | null = null
   private readonly loading = new Set<TabId>()
-  private focusedTab: TabId | null = null
+  private focusedTab: string | null = null
   private focusHeading = false
   private readonly tabElements = new Map<TabId, TabElement>()
   /** The member this page auto-subscribed (or decided not to). */
@@ -99,21 +114,37 @@ export class CgSettings extends LitElement {
 
   @query('cg-dialog') private dialog?: CgDialog
 
-  /** The tabs this member's role may see, in display order. */
-  get visibleTabs(): TabId[] {
-    const allowed = this.session ? permissionMatrix[this.session.role].tabs : []
-    return settingsCategories.flatMap((c) => c.tabs).filter((t) => allowed.includes(t))
+  /** The nav's tabs for this member, in display order. */
+  private get navList(): NavTab[] {
+    if (!this.session) return []
+    const { tabs, showUnavailable, hostTabs } = this
+    return navTabs({ role: this.session.role, built: builtTabs, showUnavailable, tabs, hostTabs })
   }
 
-  /** The tab on screen: the requested one if the role may see it, else the first it may. */
-  get activeTab(): TabId | null {
-    const visible = this.visibleTabs
-    return isTabId(this.tab) && visible.includes(this.tab) ? this.tab : (visible[0] ?? null)
+  /** The ids of the tabs this member sees, in display order. */
+  get visibleTabs(): string[] {
+    return this.navList.map((t) => t.id)
   }
+
+  /** The tab on screen: the requested one if it shows, else the first that does. */
+  get activeTab(): string | null {
+    const visible = this.visibleTabs
+    return visible.includes(this.tab) ? this.tab : (visible[0] ?? null)
+  }
+
+  private readonly hostTabWatch = new MutationObserver(() => {
+    this.hostTabs = hostTabsOf(this.children)
+  })
 
   override connectedCallback(): void {
     super.connectedCallback()
     performance.mark('cg-settings:connected') // bench/elements.ts times the first tab from here
+    this.hostTabs = hostTabsOf(this.children)
+    this.hostTabWatch.observe(this, {
+      childList: true,
+      subtree: true,
+      attributeFilter: ['slot', 'data-label', 'data-category'],
+    })
     window.addEventListener('hashchange', this.onHashChange)
     window.addEventListener('beforeunload', this.onBeforeUnload)
     if (this.syncHash) this.onHashChange()
@@ -121,6 +152,7 @@ export class CgSettings extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
+    this.hostTabWatch.disconnect()
     window.removeEventListener('hashchange', this.onHashChange)
     window.removeEventListener('beforeunload', this.onBeforeUnload)
   }
@@ -129,9 +161,30 @@ export class CgSettings extends LitElement {
     if (changed.has('locale')) void useLocale(this.locale)
     const reconnect = ['apiUrl', 'token', 'tokenProvider', 'requestTimeout'] as const
     if (reconnect.some((key) => changed.has(key))) this.connectApi()
+    if (this.session && this.tab && !this.visibleTabs.includes(this.tab)) this.refuse(this.tab)
     const tab = this.activeTab
-    if (tab && !this.loaded.has(tab) && !this.loading.has(tab) && !this.broken.has(tab)) void this.load(tab)
+    if (
+      isTabId(tab) &&
+      builtTabs.has(tab) &&
+      !this.loaded.has(tab) &&
+      !this.loading.has(tab) &&
+      !this.broken.has(tab)
+    )
+      void this.load(tab)
     this.autoSubscribe()
+  }
+
+  /**
+   * A tab that does not show for this member (a deep link, the `tab` attribute): the tab on screen stays, the
+   * hash and `tab` say so, and when the role is why, a notice names the role that may open it.
+   */
+  private refuse(tab: string): void {
+    const role = this.session?.role
+    this.refused = role && isTabId(tab) && !canSeeTab(role, tab) ? tab : null
+    const shown = this.activeTab // the tab on screen, or the first when `tab` asked for this one
+    this.tab = shown ?? ''
+    if (this.syncHash && shown && location.hash.startsWith(HASH_PREFIX))
+      history.replaceState(null, '', `${HASH_PREFIX}${shown}`)
   }
 
   /**
@@ -207,9 +260,11 @@ export class CgSettings extends LitElement {
     emit(this, 'cg-error', { code: error.code, message: error.message, status: error.status })
   }
 
-  /** Imports a tab's chunk once; the panel shows "Loading…" meanwhile, for `requestTimeout` at most. */
+  /** Imports a tab's chunk once (and preloads its data); the panel shows a skeleton meanwhile, for `requestTimeout` at most. */
   private async load(tab: TabId): Promise<void> {
     this.loading.add(tab)
+    // The tab's first GET starts beside its chunk, not after it: the tab takes the answer when it asks.
+    if (this.api && this.session) preloadTab(this.api, this.session, tab)
     const chunk = Promise.resolve(tabLoaders[tab]?.()).then(() => {
       this.loaded = new Set([...this.loaded, tab]) // also when it arrives late: the panel shows it then
       void this.updateComplete
@@ -233,7 +288,7 @@ export class CgSettings extends LitElement {
   private readonly onHashChange = (): void => {
     if (!this.syncHash || !location.hash.startsWith(HASH_PREFIX)) return
     const tab = location.hash.slice(HASH_PREFIX.length)
-    if (isTabId(tab) && tab !== this.activeTab) this.navigate(tab, { fromHash: true })
+    if (tab && tab !== this.activeTab) this.navigate(tab, { fromHash: true })
   }
 
   private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
@@ -242,19 +297,31 @@ export class CgSettings extends LitElement {
 
   private currentTabElement(): TabElement | undefined {
     const tab = this.activeTab
-    return tab ? this.tabElements.get(tab) : undefined
+    return isTabId(tab) ? this.tabElements.get(tab) : undefined
   }
 
-  /** Opens `tab`, after asking when the current tab has unsaved changes. */
-  navigate(tab: TabId, { fromHash = false, force = false } = {}): void {
+  /**
+   * Opens `tab` (one of ours or a host tab's id), after asking when the current tab has unsaved changes. A tab
+   * that does not show for this member is refused: the notice says which role may open it.
+   */
+  navigate(tab: string, { fromHash = false, force = false } = {}): void {
     const previous = this.activeTab
     if (tab === previous) return
+    if (!this.session) {
+      this.tab = tab // checked once the session is known
+      return
+    }
+    if (!this.visibleTabs.includes(tab)) {
+      this.refuse(tab)
+      return
+    }
     if (!force && this.currentTabElement()?.hasUnsavedChanges) {
       this.pendingTab = tab
       void this.updateComplete.then(() => this.dialog?.show())
       return
     }
     this.tab = tab
+    this.refused = null
     this.navOpen = false
     this.focusHeading = true
     if (this.syncHash && !fromHash) history.pushState(null, '', `${HASH_PREFIX}${tab}`)
@@ -285,7 +352,7 @@ export class CgSettings extends LitElement {
     if (next === undefined || index < 0) return
     event.preventDefault()
     const link = links[(next + links.length) % links.length]
-    this.focusedTab = (link?.dataset.tab as TabId) ?? null
+    this.focusedTab = link?.dataset.tab ?? null
     this.requestUpdate()
     link?.focus()
   }
@@ -299,48 +366,70 @@ export class CgSettings extends LitElement {
     return element
   }
 
-  private renderNav(active: TabId) {
-    const visible = this.visibleTabs
-    const rover = this.focusedTab && visible.includes(this.focusedTab) ? this.focusedTab : active
+  private label(tab: string): string {
+    return isTabId(tab) ? tabLabels[tab]() : (this.hostTabs.find((t) => t.id === tab)?.label ?? tab)
+  }
+
+  private renderNav(active: string) {
+    const list = this.navList
+    const rover = this.focusedTab && list.some((t) => t.id === this.focusedTab) ? this.focusedTab : active
+    const categories = [...new Set(list.map((t) => t.category))]
     return html`<nav id="cg-nav" part="nav" aria-label=${msg('Settings', { id: 'shell.title' })} @keydown=${this.onNavKeydown}>
-      ${settingsCategories.map((category) => {
-        const tabs = category.tabs.filter((t) => visible.includes(t))
-        if (tabs.length === 0) return nothing
-        return html`<h2 class="category" id="cg-cat-${category.id}">${categoryLabels[category.id]()}</h2>
-          <ul aria-labelledby="cg-cat-${category.id}">
-            ${tabs.map(
-              (t) => html`<li>
-                <a
-                  href="${HASH_PREFIX}${t}"
-                  data-tab=${t}
-                  tabindex=${t === rover ? 0 : -1}
-                  aria-current=${t === active ? 'page' : nothing}
-                  @click=${(e: Event) => {
-                    e.preventDefault()
-                    this.focusedTab = t
-                    this.navigate(t)
-                  }}
-                  >${tabLabels[t]()}</a
-                >
-              </li>`,
-            )}
+      ${categories.map((category, i) => {
+        const name =
+          category in categoryLabels ? categoryLabels[category as keyof typeof categoryLabels]() : category
+        return html`<h2 class="category" id="cg-cat-${i}">${name}</h2>
+          <ul aria-labelledby="cg-cat-${i}">
+            ${list
+              .filter((t) => t.category === category)
+              .map(
+                ({ id }) => html`<li>
+                  <a
+                    href="${HASH_PREFIX}${id}"
+                    data-tab=${id}
+                    tabindex=${id === rover ? 0 : -1}
+                    aria-current=${id === active ? 'page' : nothing}
+                    @click=${(e: Event) => {
+                      e.preventDefault()
+                      this.focusedTab = id
+                      this.navigate(id)
+                    }}
+                    >${this.label(id)}</a
+                  >
+                </li>`,
+              )}
           </ul>`
       })}
     </nav>`
   }
 
-  private renderPanel(active: TabId) {
-    const available = active in tabLoaders
-    const body = !available
-      ? html`<p class="unavailable">${msg('This section is not available yet.', { id: 'shell.unavailable' })}</p>`
-      : this.loaded.has(active)
-        ? this.tabElement(active)
-        : this.broken.has(active)
-          ? html`<p role="alert">${msg('This section could not be loaded. Check your connection and reload the page.', { id: 'shell.load-failed' })}</p>`
-          : html`<p role="status" class="loading">${msg('Loading…', { id: 'shell.loading' })}</p>`
+  private renderBody(active: string) {
+    if (!isTabId(active)) return html`<slot name="${HOST_SLOT_PREFIX}${active}"></slot>`
+    if (!builtTabs.has(active))
+      return html`<p class="unavailable">${msg('This section is not available yet.', { id: 'shell.unavailable' })}</p>`
+    if (this.loaded.has(active)) return this.tabElement(active)
+    if (this.broken.has(active))
+      return html`<p role="alert">${msg('This section could not be loaded. Check your connection and reload the page.', { id: 'shell.load-failed' })}</p>`
+    return html`<div role="status" class="loading" aria-busy="true">
+      <span class="visually-hidden">${msg('Loading…', { id: 'shell.loading' })}</span>
+      <span class="skeleton"></span><span class="skeleton"></span><span class="skeleton short"></span>
+    </div>`
+  }
+
+  private renderRefused() {
+    const tab = this.refused
+    const role = tab && roleFor(tab)
+    if (!tab || !role || !this.session) return nothing
+    return html`<p class="notice" role="status">
+      ${msg(str`${tabLabels[tab]()} needs the ${roleLabels[role]()} role. You are signed in as ${roleLabels[this.session.role]()}.`, { id: 'shell.refused' })}
+    </p>`
+  }
+
+  private renderPanel(active: string) {
     return html`<div part="panel" class="panel">
-      <h2 id="cg-tab-heading" class="tab-heading" tabindex="-1">${tabLabels[active]()}</h2>
-      ${body}
+      ${this.renderRefused()}
+      <h2 id="cg-tab-heading" class="tab-heading" tabindex="-1">${this.label(active)}</h2>
+      ${this.renderBody(active)}
     </div>`
   }
 
@@ -372,7 +461,7 @@ export class CgSettings extends LitElement {
             this.navOpen = !this.navOpen
           }}
         >
-          ${tabLabels[active]()}
+          ${this.label(active)}
         </button>
       </div>
       ${this.renderNav(active)} ${this.renderPanel(active)}

@@ -11,8 +11,9 @@ export interface CgSavedDetail {
 }
 
 export interface CgNavigateDetail {
-  tab: TabId
-  previous: TabId | null
+  /** One of ours, or the id of a host page's slotted tab (`slot="tab:<id>"`). */
+  tab: TabId | (string & {})
+  previous: TabId | (string & {}) | null
 }
 
 export interface CgErrorDetail {

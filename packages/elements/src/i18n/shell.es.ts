@@ -1,8 +1,16 @@
 /** @module Spanish for the shell: title, section load failure, unsaved changes, category and tab names. */
+import { str } from '@lit/localize'
+
 export const templates = {
   'shell.title': 'Configuración',
   'shell.load-failed': 'No se pudo cargar esta sección. Comprueba tu conexión y recarga la página.',
   'shell.unavailable': 'Esta sección aún no está disponible.',
+  'shell.refused': str`${0} requiere el rol ${1}. Has iniciado sesión como ${2}.`,
+  'role.owner': 'Propietario',
+  'role.admin': 'Administrador',
+  'role.agent': 'Agente',
+  'role.project_manager': 'Jefe de proyecto',
+  'role.team_admin': 'Administrador de equipo',
   'shell.unsaved-title': '¿Descartar los cambios sin guardar?',
   'shell.unsaved-body': 'Tienes cambios en esta pestaña que no se han guardado.',
   'shell.unsaved-stay': 'Seguir editando',

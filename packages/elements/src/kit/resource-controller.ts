@@ -10,7 +10,7 @@ import { canRetry, failureText } from '../api/failure-text.ts'
 import { apiContext, sessionContext } from '../context.ts'
 import type { Session } from '../session.ts'
 import { byField, FormModel, type Values } from './form-model.ts'
-import { type ResourceSpec, restPath, type Schema } from './resource.ts'
+import { PAGE_SIZE, type ResourceSpec, restPath, type Schema } from './resource.ts'
 
 /** How the last load went: a list with no rows is `empty`. */
 export type LoadStatus = 'loading' | 'ready' | 'empty' | 'failed'
@@ -22,8 +22,6 @@ export type SaveResult<Row> =
   | { ok: false; reason: 'failed'; error: ApiRequestError }
 
 export type RemoveResult = { ok: true } | { ok: false; error: ApiRequestError }
-
-const PAGE_SIZE = 25
 
 /** The values an insert schema fills in when a field is left out (`_default(…)`). */
 function defaultsOf(schema: Schema): Values {

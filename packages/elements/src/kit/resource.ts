@@ -42,6 +42,9 @@ export interface ResourceSpec<Row> {
   filters?: () => Record<string, string>
 }
 
+/** Rows per page of a list whose spec sets none. */
+export const PAGE_SIZE = 25
+
 /** A value inside a PostgREST logical group: quoted, so commas, dots and parentheses are just text. */
 const quoted = (value: string) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
 

@@ -1,4 +1,5 @@
 /** @module The tabs the shell knows: labels, and the lazily imported chunk of each tab that has landed. */
+import type { RoleName } from '@connectgain/contracts/permissions'
 import type { CategoryId, TabId } from '@connectgain/contracts/tabs'
 import { msg } from '@lit/localize'
 
@@ -9,6 +10,15 @@ export const categoryLabels: Record<CategoryId, () => string> = {
   'ai-automation': () => msg('AI & Automation', { id: 'cat.ai-automation' }),
   'storage-developer': () => msg('Storage & Developer', { id: 'cat.storage-developer' }),
   'danger-zone': () => msg('Danger Zone', { id: 'cat.danger-zone' }),
+}
+
+/** The roles in words, for the notice a deep link the role may not open shows. */
+export const roleLabels: Record<RoleName, () => string> = {
+  owner: () => msg('Owner', { id: 'role.owner' }),
+  admin: () => msg('Admin', { id: 'role.admin' }),
+  agent: () => msg('Agent', { id: 'role.agent' }),
+  project_manager: () => msg('Project manager', { id: 'role.project_manager' }),
+  team_admin: () => msg('Team admin', { id: 'role.team_admin' }),
 }
 
 export const tabLabels: Record<TabId, () => string> = {

@@ -21,6 +21,7 @@ import { ListTab, type ListTexts } from '../../kit/list-tab.ts'
 import { RelatedRows } from '../../kit/related-rows.ts'
 import { ResourceController } from '../../kit/resource-controller.ts'
 import type { ActionOutcome, RowAction, SecretToShow } from '../../kit/row-actions.ts'
+import { firstRequests } from '../first-requests.ts'
 import { styles } from './api-keys-tab.styles.ts'
 import { generateBody, generateFields, initialValues } from './generate-form.ts'
 import { keyColumns } from './key-columns.ts'
@@ -51,22 +52,7 @@ export class CgApiKeysTab extends ListTab<ApiKey, GenerateApiKeyResponse> {
 
   protected readonly tab = 'api-keys'
   protected readonly resource = new ResourceController<ApiKey>(this, {
-    name: 'api_keys',
-    shape: 'list',
-    columns: [
-      'id',
-      'name',
-      'description',
-      'prefix',
-      'last4',
-      'scope',
-      'created_at',
-      'expires_at',
-      'last_used_at',
-      'status',
-    ],
-    order: 'created_at.desc',
-    search: ['name', 'description'],
+    ...firstRequests['api-keys'],
   })
   protected override readonly editable = false
   protected override readonly deletable = false

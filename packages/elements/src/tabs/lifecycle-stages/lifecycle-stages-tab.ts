@@ -20,6 +20,7 @@ import { FunctionController } from '../../kit/function-controller.ts'
 import { ListTab, type ListTexts } from '../../kit/list-tab.ts'
 import { ResourceController } from '../../kit/resource-controller.ts'
 import type { RowAction } from '../../kit/row-actions.ts'
+import { firstRequests } from '../first-requests.ts'
 
 /**
  * @tag cg-lifecycle-stages-tab
@@ -29,11 +30,7 @@ export class CgLifecycleStagesTab extends ListTab<LifecycleStage> {
   protected readonly tab = 'lifecycle-stages'
   protected override readonly ordered = true
   protected readonly resource = new ResourceController<LifecycleStage>(this, {
-    name: 'lifecycle_stages',
-    shape: 'list',
-    columns: ['id', 'name', 'color', 'position', 'is_default'],
-    order: 'position.asc',
-    pageSize: 200,
+    ...firstRequests['lifecycle-stages'],
     schemas: { insert: LifecycleStageInsert, update: LifecycleStageUpdate },
   })
   private readonly deleteMoving = new FunctionController<{ contacts_moved: number }>(this, {

@@ -7,6 +7,7 @@ import { fieldsOf } from '../../kit/contract-fields.ts'
 import type { FieldSpec } from '../../kit/fields.ts'
 import { FormTab } from '../../kit/form-tab.ts'
 import { ResourceController } from '../../kit/resource-controller.ts'
+import { firstRequests } from '../first-requests.ts'
 import { currencyOptions, timeZoneOptions } from './zones.ts'
 
 /**
@@ -16,9 +17,7 @@ import { currencyOptions, timeZoneOptions } from './zones.ts'
 export class CgOrganizationTab extends FormTab<Organization> {
   protected readonly tab = 'organization'
   protected readonly resource = new ResourceController<Organization>(this, {
-    name: 'organizations',
-    shape: 'org',
-    columns: ['id', 'name', 'slug', 'timezone', 'currency'],
+    ...firstRequests.organization,
     schemas: { update: OrganizationUpdate },
   })
 

@@ -7,6 +7,7 @@ import { columnOf, fieldsOf } from '../../kit/contract-fields.ts'
 import type { FieldSpec } from '../../kit/fields.ts'
 import { ListTab, type ListTexts } from '../../kit/list-tab.ts'
 import { ResourceController } from '../../kit/resource-controller.ts'
+import { firstRequests } from '../first-requests.ts'
 
 /**
  * @tag cg-quick-replies-tab
@@ -15,11 +16,7 @@ import { ResourceController } from '../../kit/resource-controller.ts'
 export class CgQuickRepliesTab extends ListTab<QuickReply> {
   protected readonly tab = 'quick-replies'
   protected readonly resource = new ResourceController<QuickReply>(this, {
-    name: 'quick_replies',
-    shape: 'list',
-    columns: ['id', 'shortcut', 'content'],
-    order: 'shortcut.asc',
-    search: ['shortcut', 'content'],
+    ...firstRequests['quick-replies'],
     schemas: { insert: QuickReplyInsert, update: QuickReplyUpdate },
   })
 

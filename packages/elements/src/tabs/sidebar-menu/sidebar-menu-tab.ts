@@ -19,6 +19,7 @@ import { FunctionController } from '../../kit/function-controller.ts'
 import { ListTab, type ListTexts } from '../../kit/list-tab.ts'
 import { ResourceController } from '../../kit/resource-controller.ts'
 import type { RowAction } from '../../kit/row-actions.ts'
+import { firstRequests } from '../first-requests.ts'
 
 /**
  * @tag cg-sidebar-menu-tab
@@ -61,11 +62,7 @@ export class CgSidebarMenuTab extends ListTab<SidebarItem> {
   protected readonly tab = 'sidebar-menu'
   protected override readonly ordered = true
   protected readonly resource = new ResourceController<SidebarItem>(this, {
-    name: 'sidebar_items',
-    shape: 'list',
-    columns: ['id', 'key', 'label', 'icon', 'visible', 'position'],
-    order: 'position.asc',
-    pageSize: 200,
+    ...firstRequests['sidebar-menu'],
     schemas: { insert: SidebarItemInsert, update: SidebarItemUpdate },
   })
   private readonly reset = new FunctionController<unknown>(this, { name: 'reset-sidebar-menu' })

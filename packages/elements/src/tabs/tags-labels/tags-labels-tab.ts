@@ -9,6 +9,7 @@ import { columnOf, fieldsOf } from '../../kit/contract-fields.ts'
 import type { FieldSpec } from '../../kit/fields.ts'
 import { ListTab, type ListTexts } from '../../kit/list-tab.ts'
 import { ResourceController } from '../../kit/resource-controller.ts'
+import { firstRequests } from '../first-requests.ts'
 
 /**
  * @tag cg-tags-labels-tab
@@ -17,10 +18,7 @@ import { ResourceController } from '../../kit/resource-controller.ts'
 export class CgTagsLabelsTab extends ListTab<Tag> {
   protected readonly tab = 'tags-labels'
   protected readonly resource = new ResourceController<Tag>(this, {
-    name: 'tags',
-    shape: 'list',
-    columns: ['id', 'name', 'color', 'scope', 'description'],
-    order: 'name.asc',
+    ...firstRequests['tags-labels'],
     schemas: { insert: TagInsert, update: TagUpdate },
   })
 

@@ -30,6 +30,7 @@ import { ListTab, type ListTexts } from '../../kit/list-tab.ts'
 import { ResourceController } from '../../kit/resource-controller.ts'
 import type { ActionOutcome, RowAction, SecretToShow } from '../../kit/row-actions.ts'
 import { ListSection } from '../../kit/sections/list-section.ts'
+import { firstRequests } from '../first-requests.ts'
 import { styles } from './team-members-tab.styles.ts'
 
 /** Each availability's dot: beside its label in words, never alone. */
@@ -71,22 +72,7 @@ export class CgTeamMembersTab extends ListTab<Member, InvitationWithLink> {
 
   protected readonly tab = 'team-members'
   protected readonly resource = new ResourceController<Member>(this, {
-    name: 'members',
-    shape: 'list',
-    columns: [
-      'id',
-      'user_id',
-      'name',
-      'email',
-      'role',
-      'availability',
-      'assignable',
-      'last_active_at',
-      'created_at',
-    ],
-    order: 'created_at.asc',
-    pageSize: 200, // every member: the owners are counted among them
-    search: ['name', 'email'],
+    ...firstRequests['team-members'],
     schemas: { update: MemberUpdate },
   })
   protected override readonly editable = false

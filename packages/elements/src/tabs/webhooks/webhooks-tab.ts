@@ -30,6 +30,7 @@ import { RelatedRows } from '../../kit/related-rows.ts'
 import { restPath } from '../../kit/resource.ts'
 import { ResourceController } from '../../kit/resource-controller.ts'
 import type { ActionOutcome, RowAction } from '../../kit/row-actions.ts'
+import { firstRequests } from '../first-requests.ts'
 import { attemptDetails } from './attempt.ts'
 import { type RecentDelivery, webhookColumns } from './webhook-columns.ts'
 import { styles } from './webhooks-tab.styles.ts'
@@ -72,20 +73,7 @@ export class CgWebhooksTab extends ListTab<WebhookConfiguration> {
 
   protected readonly tab = 'webhooks'
   protected readonly resource = new ResourceController<WebhookConfiguration>(this, {
-    name: 'webhook_configurations',
-    shape: 'list',
-    columns: [
-      'id',
-      'url',
-      'events',
-      'description',
-      'enabled',
-      'disabled_reason',
-      'created_by',
-      'created_at',
-      'updated_at',
-    ],
-    order: 'created_at.desc',
+    ...firstRequests.webhooks,
     schemas: { insert: WebhookConfigurationInsert, update: WebhookConfigurationUpdate },
   })
   private readonly recent = new RelatedRows<RecentDelivery>(

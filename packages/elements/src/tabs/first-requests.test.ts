@@ -1,0 +1,31 @@
+import type { TabId } from '@connectgain/contracts/tabs'
+import { expect, fixture, html } from '@open-wc/testing'
+import { apiUrl, devSession, until } from '../../test/session.ts'
+import '../index.ts'
+import type { CgSettings } from '../cg-settings.ts'
+import { firstRequests } from './first-requests.ts'
+
+const entries = () => performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+
+// One page for the file, and no tab imported before: each tab's module is fetched for the first time here.
+describe('a tab opened first', () => {
+  for (const [tab, { name }] of Object.entries(firstRequests) as [TabId, { name: string }][]) {
+    it(`${tab}: its data request starts while its chunk loads, and is sent once`, async () => {
+      const { access_token } = await devSession('admin')
+      performance.clearResourceTimings()
+      const el = await fixture<CgSettings>(
+        html`<cg-settings api-url=${apiUrl()} token=${access_token} tab=${tab}></cg-settings>`,
+      )
+      const data = () => entries().filter((e) => new URL(e.name).pathname === `/rest/v1/${name}`)
+      const chunk = () => entries().find((e) => e.name.includes(`/tabs/${tab}/${tab}-tab.ts`))
+      await until(
+        () => !!el.shadowRoot?.querySelector(`cg-${tab}-tab`) && data().length > 0 && !!chunk(),
+        'the tab',
+      )
+      await new Promise((resolve) => setTimeout(resolve, 300)) // a second request, were one sent, would show by now
+      const [first, ...more] = data()
+      expect(more.length).to.equal(0)
+      expect(first!.startTime < chunk()!.responseEnd).to.equal(true)
+    })
+  }
+})

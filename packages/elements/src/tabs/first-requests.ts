@@ -1,0 +1,112 @@
+/**
+ * @module What each tab reads first, declared once: the tab's spec is built from it, and the shell sends the
+ * same GET while the tab's chunk loads (the tab then takes that answer), so data and code arrive together.
+ */
+import type { TabId } from '@connectgain/contracts/tabs'
+import type { ApiClient } from '../api/client.ts'
+import { PAGE_SIZE, type PathSpec, type ResourceShape, restPath } from '../kit/resource.ts'
+import type { Session } from '../session.ts'
+
+/** The part of a tab's resource spec its first load depends on. */
+export interface FirstRequest extends PathSpec<Record<string, unknown>> {
+  shape: ResourceShape
+  pageSize?: number
+}
+
+export const firstRequests = {
+  organization: {
+    name: 'organizations',
+    shape: 'org',
+    columns: ['id', 'name', 'slug', 'timezone', 'currency'],
+  },
+  'tags-labels': {
+    name: 'tags',
+    shape: 'list',
+    columns: ['id', 'name', 'color', 'scope', 'description'],
+    order: 'name.asc',
+  },
+  'quick-replies': {
+    name: 'quick_replies',
+    shape: 'list',
+    columns: ['id', 'shortcut', 'content'],
+    order: 'shortcut.asc',
+    search: ['shortcut', 'content'],
+  },
+  'lifecycle-stages': {
+    name: 'lifecycle_stages',
+    shape: 'list',
+    columns: ['id', 'name', 'color', 'position', 'is_default'],
+    order: 'position.asc',
+    pageSize: 200,
+  },
+  'sidebar-menu': {
+    name: 'sidebar_items',
+    shape: 'list',
+    columns: ['id', 'key', 'label', 'icon', 'visible', 'position'],
+    order: 'position.asc',
+    pageSize: 200,
+  },
+  webhooks: {
+    name: 'webhook_configurations',
+    shape: 'list',
+    columns: [
+      'id',
+      'url',
+      'events',
+      'description',
+      'enabled',
+      'disabled_reason',
+      'created_by',
+      'created_at',
+      'updated_at',
+    ],
+    order: 'created_at.desc',
+  },
+  'api-keys': {
+    name: 'api_keys',
+    shape: 'list',
+    columns: [
+      'id',
+      'name',
+      'description',
+      'prefix',
+      'last4',
+      'scope',
+      'created_at',
+      'expires_at',
+      'last_used_at',
+      'status',
+    ],
+    order: 'created_at.desc',
+    search: ['name', 'description'],
+  },
+  'team-members': {
+    name: 'members',
+    shape: 'list',
+    columns: [
+      'id',
+      'user_id',
+      'name',
+      'email',
+      'role',
+      'availability',
+      'assignable',
+      'last_active_at',
+      'created_at',
+    ],
+    order: 'created_at.asc',
+    pageSize: 200, // every member: the owners are counted among them
+    search: ['name', 'email'],
+  },
+} as const satisfies Partial<Record<TabId, FirstRequest>>
+
+/** Sends `tab`'s first GET, as its ResourceController will ask for it (`list`: the first page, no search). */
+export function preloadTab(api: ApiClient, session: Session, tab: TabId): void {
+  const spec: FirstRequest | undefined = (firstRequests as Partial<Record<TabId, FirstRequest>>)[tab]
+  if (!spec) return
+  if (spec.shape === 'list')
+    api.preload(restPath<Record<string, unknown>>(spec), { limit: spec.pageSize ?? PAGE_SIZE })
+  else if (spec.shape === 'org')
+    api.preload(restPath<Record<string, unknown>>(spec, { id: session.orgId }), { single: true })
+  else api.preload(restPath<Record<string, unknown>>(spec))
+}
