@@ -14,6 +14,7 @@
 import { copyFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { build, defineConfig, type Plugin, type Rolldown } from 'vite'
+import { parallelImports } from './build/parallel-imports.ts'
 
 /** The package's runtime dependencies: imported, not bundled, in lib/. */
 const dependency = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|zod)(\/|$)/
@@ -83,7 +84,7 @@ export default defineConfig(({ mode }) => {
   const forPackage = mode === 'package'
   return {
     logLevel: 'warn',
-    plugins: forPackage ? [serviceWorker()] : [withManifest, serviceWorker()],
+    plugins: forPackage ? [serviceWorker()] : [withManifest, serviceWorker(), parallelImports()],
     build: {
       outDir: forPackage ? 'lib' : 'dist',
       emptyOutDir: true,

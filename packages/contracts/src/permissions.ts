@@ -1,11 +1,11 @@
 /**
- * @module The five roles and THE permission matrix the API enforces and the element reads to show tabs.
- * Free of zod on purpose: the element's initial chunk imports it.
+ * @module The five roles and THE permission matrix the API enforces and the element reads (the tabs each role
+ * sees are role-tabs.ts, which the element's initial chunk imports alone). Free of zod on purpose.
  */
-import { type TabId, tabIds } from './tabs.ts'
+import { type RoleName, roles, roleTabs } from './role-tabs.ts'
+import type { TabId } from './tabs.ts'
 
-export const roles = ['owner', 'admin', 'agent', 'project_manager', 'team_admin'] as const
-export type RoleName = (typeof roles)[number]
+export { canSeeTab, type RoleName, roles, roleTabs } from './role-tabs.ts'
 
 const admins = ['owner', 'admin'] as const satisfies readonly RoleName[]
 
@@ -82,17 +82,6 @@ export const functionPolicies = {
 export type FunctionName = keyof typeof functionPolicies
 export const functionNames = Object.keys(functionPolicies) as FunctionName[]
 
-const personal = ['notifications', 'chat-contacts', 'inbox-layout'] as const satisfies readonly TabId[]
-
-/** Settings tabs shown to each role; a tab's data is still guarded by its resource's policy on the server. */
-export const roleTabs: Record<RoleName, readonly TabId[]> = {
-  owner: tabIds,
-  admin: tabIds,
-  agent: [...personal, 'organization', 'team-members'],
-  project_manager: [...personal, 'organization', 'team-members'],
-  team_admin: [...personal, 'organization', 'team-members', 'teams'],
-}
-
 export interface RolePermissions {
   read: readonly ResourceName[]
   write: readonly ResourceName[]
@@ -125,11 +114,6 @@ export type Action = 'read' | 'write'
 /** May `role` do `action` on `resource`? */
 export function can(role: RoleName, action: Action, resource: ResourceName): boolean {
   return permissionMatrix[role][action].includes(resource)
-}
-
-/** May `role` see the settings tab `tab`? */
-export function canSeeTab(role: RoleName, tab: TabId): boolean {
-  return permissionMatrix[role].tabs.includes(tab)
 }
 
 /** May `role` call the function `name`? */

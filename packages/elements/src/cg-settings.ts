@@ -1,5 +1,5 @@
 /** @module `<cg-settings>`: the settings hub shell: session, role-filtered navigation, lazily loaded tabs. */
-import { canSeeTab } from '@connectgain/contracts/permissions'
+import { canSeeTab } from '@connectgain/contracts/role-tabs'
 import { isTabId, type TabId } from '@connectgain/contracts/tabs'
 import { provide } from '@lit/context'
 import { localized, msg, str } from '@lit/localize'

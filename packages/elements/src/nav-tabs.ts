@@ -2,7 +2,7 @@
  * @module Which tabs the nav shows, in which order: the role's tabs that have landed (all of them with
  * `show-unavailable`), chosen and ordered by the host's `tabs=` list, plus the host's own slotted tabs.
  */
-import { canSeeTab, type RoleName } from '@connectgain/contracts/permissions'
+import { canSeeTab, type RoleName } from '@connectgain/contracts/role-tabs'
 import { isTabId, settingsCategories, type TabId } from '@connectgain/contracts/tabs'
 
 /** A tab the host page adds: `<section slot="tab:billing" data-label="Billing" data-category="workspace">`. */

@@ -1,5 +1,5 @@
 /** @module The signed-in member, read from the session token's claims (for display only: the server decides). */
-import { type RoleName, roles } from '@connectgain/contracts/permissions'
+import { type RoleName, roles } from '@connectgain/contracts/role-tabs'
 
 export interface Session {
   userId: string

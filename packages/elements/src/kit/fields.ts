@@ -6,6 +6,7 @@ import type { FieldIssue } from '@connectgain/contracts/errors'
 import { html } from 'lit'
 import type { RadioOption } from '../form/cg-radio-group.ts'
 import type { SelectOption } from '../form/cg-select.ts'
+import { type ControlKind, controls } from '../form/control-loaders.ts'
 import { type IssueMessages, localizeIssue } from './issues.ts'
 
 /** What a field reads of its form: a `ResourceController` (REST) or a `FunctionController` (a function's body). */
@@ -41,23 +42,6 @@ export type FieldSpec = FieldBase &
      */
     | { kind: 'custom'; render: (value: unknown, error: string, readonly: boolean) => unknown }
   )
-
-/** The kinds the kit draws with a control of its own. */
-type ControlKind = Exclude<FieldSpec['kind'], 'custom'>
-
-/**
- * Each kind's control: its tag, and its module, a chunk of its own, so a tab's first open carries none and a
- * tab loads only the controls its fields draw (the Organization tab never fetches the date picker).
- */
-const controls: Record<ControlKind, { tag: string; load: () => Promise<unknown> }> = {
-  text: { tag: 'cg-text-field', load: () => import('../form/cg-text-field.ts') },
-  textarea: { tag: 'cg-textarea', load: () => import('../form/cg-textarea.ts') },
-  select: { tag: 'cg-select', load: () => import('../form/cg-select.ts') },
-  toggle: { tag: 'cg-toggle', load: () => import('../form/cg-toggle.ts') },
-  color: { tag: 'cg-color-field', load: () => import('../form/cg-color-field.ts') },
-  radio: { tag: 'cg-radio-group', load: () => import('../form/cg-radio-group.ts') },
-  datetime: { tag: 'cg-datetime', load: () => import('../form/cg-datetime.ts') },
-}
 
 /** The loads asked for, by kind: each module is fetched once per page. */
 const loads = new Map<ControlKind, Promise<unknown>>()

@@ -3,11 +3,13 @@ import { expect, fixture, html } from '@open-wc/testing'
 import { apiUrl, devSession, until } from '../../test/session.ts'
 import '../index.ts'
 import type { CgSettings } from '../cg-settings.ts'
-import { firstRequests } from './first-requests.ts'
+import { controls } from '../form/control-loaders.ts'
+import { firstRequests, openingControls } from './first-requests.ts'
 
 const entries = () => performance.getEntriesByType('resource') as PerformanceResourceTiming[]
 
-// One page for the file, and no tab imported before: each tab's module is fetched for the first time here.
+// One page for the file, and no tab imported before: each tab's module is fetched for the first time here (and
+// Organization, the first, fetches the text field and the select for the first time too).
 describe('a tab opened first', () => {
   for (const [tab, { name }] of Object.entries(firstRequests) as [TabId, { name: string }][]) {
     it(`${tab}: its data request starts while its chunk loads, and is sent once`, async () => {
@@ -26,6 +28,10 @@ describe('a tab opened first', () => {
       const [first, ...more] = data()
       expect(more.length).to.equal(0)
       expect(first!.startTime < chunk()!.responseEnd).to.equal(true)
+      for (const kind of openingControls[tab] ?? []) {
+        const control = entries().find((e) => e.name.includes(`/form/${controls[kind].tag}.ts`))
+        expect(`${kind}: ${!!control && control.startTime < chunk()!.responseEnd}`).to.equal(`${kind}: true`)
+      }
     })
   }
 })

@@ -4,6 +4,7 @@
  */
 import type { TabId } from '@connectgain/contracts/tabs'
 import type { ApiClient } from '../api/client.ts'
+import { type ControlKind, controls } from '../form/control-loaders.ts'
 import { PAGE_SIZE, type PathSpec, type ResourceShape, restPath } from '../kit/resource.ts'
 import type { Session } from '../session.ts'
 
@@ -11,6 +12,13 @@ import type { Session } from '../session.ts'
 export interface FirstRequest extends PathSpec<Record<string, unknown>> {
   shape: ResourceShape
   pageSize?: number
+}
+
+/** The form controls a tab draws as it opens (a form tab's), loaded beside its chunk too. */
+export const openingControls: Partial<Record<TabId, readonly ControlKind[]>> = {
+  organization: ['text', 'select'],
+  'chat-contacts': ['toggle'],
+  notifications: ['toggle'],
 }
 
 export const firstRequests = {
@@ -100,8 +108,12 @@ export const firstRequests = {
   },
 } as const satisfies Partial<Record<TabId, FirstRequest>>
 
-/** Sends `tab`'s first GET, as its ResourceController will ask for it (`list`: the first page, no search). */
+/**
+ * Sends `tab`'s first GET, as its ResourceController will ask for it (`list`: the first page, no search), and
+ * loads the controls it opens with.
+ */
 export function preloadTab(api: ApiClient, session: Session, tab: TabId): void {
+  for (const kind of openingControls[tab] ?? []) controls[kind].load().catch(() => {}) // the kit asks again
   const spec: FirstRequest | undefined = (firstRequests as Partial<Record<TabId, FirstRequest>>)[tab]
   if (!spec) return
   if (spec.shape === 'list')

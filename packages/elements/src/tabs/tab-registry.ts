@@ -1,5 +1,5 @@
 /** @module The tabs the shell knows: labels, and the lazily imported chunk of each tab that has landed. */
-import type { RoleName } from '@connectgain/contracts/permissions'
+import type { RoleName } from '@connectgain/contracts/role-tabs'
 import type { CategoryId, TabId } from '@connectgain/contracts/tabs'
 import { msg } from '@lit/localize'
 
