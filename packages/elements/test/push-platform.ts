@@ -35,6 +35,8 @@ export class FakePlatform implements PushPlatform {
   subscribed = 0
   key = ''
   current: BrowserSubscription | null = null
+  /** The service worker is registered: by a subscribe, or with a subscription from before. */
+  worker = false
   readonly off = new Set<string>()
 
   constructor(
@@ -44,6 +46,8 @@ export class FakePlatform implements PushPlatform {
       /** The member's answer to the permission question. */
       answer?: NotificationPermission
       endpoint?: string
+      /** What `subscribe()` rejects with, as a browser does (a `DOMException` named NotAllowedError…). */
+      fails?: Error
     } = {},
   ) {}
 
@@ -61,9 +65,14 @@ export class FakePlatform implements PushPlatform {
   async subscription() {
     return this.current
   }
+  async registered() {
+    return this.worker || this.current !== null
+  }
   async subscribe(applicationServerKey: string) {
     this.subscribed++
     this.key = applicationServerKey
+    this.worker = true
+    if (this.state.fails) throw this.state.fails
     this.current ??= await subscriptionAt(this.state.endpoint ?? gone())
     return this.current
   }

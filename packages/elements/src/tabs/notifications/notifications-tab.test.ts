@@ -1,6 +1,6 @@
 import type { NotificationPreferences } from '@connectgain/contracts/notification-preferences'
 import type { PushSubscriptionRow } from '@connectgain/contracts/push'
-import { expect, html, oneEvent } from '@open-wc/testing'
+import { expect, fixtureCleanup, html, oneEvent } from '@open-wc/testing'
 import { accepting, FakePlatform, gone, refusing, subscriptionAt } from '../../../test/push-platform.ts'
 import { apiUrl, type DevSession, devSession, uniqueSlug, until } from '../../../test/session.ts'
 import { hostPage, listOf, openTab, rest } from '../../../test/tabs.ts'
@@ -10,6 +10,7 @@ import type { CgDialog } from '../../kit/cg-dialog.ts'
 import { readSession } from '../../session.ts'
 import './notifications-tab.ts'
 import type { CgNotificationsTab } from './notifications-tab.ts'
+import { browserPushPlatform, type PushPlatform } from './push-platform.ts'
 
 type Device = Pick<PushSubscriptionRow, 'endpoint' | 'device_label'>
 const devicesOf = (session: DevSession) =>
@@ -27,7 +28,7 @@ type Toggle = HTMLElement & { value: boolean; label: string; help: string }
 
 /** The tab for a fresh member (an agent unless said) with `platform` as their browser, once it has looked. */
 async function open(
-  platform: FakePlatform,
+  platform: PushPlatform,
   {
     role = 'agent' as DevSession['role'],
     slug = uniqueSlug('notif'),
@@ -64,8 +65,11 @@ async function open(
   const control = (action: string) => root.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)
   const status = () => root.querySelector('p[role="status"]') as HTMLElement
   const said = () => status().textContent?.trim() ?? ''
+  /** This device's state as the member reads it: "Permission: Allowed", "Notifications here: Off"… */
   const described = () =>
-    [...root.querySelectorAll('dd')].map((dd) => dd.textContent?.trim().replace(/\s+/g, ' '))
+    [...root.querySelectorAll('dt')].map((dt) =>
+      `${dt.textContent}: ${dt.nextElementSibling?.textContent}`.replace(/\s+/g, ' ').trim(),
+    )
   const field = (name: string) => root.querySelector(`[name="${name}"]`) as Toggle
   const confirm = root.querySelector('#cg-confirm') as CgDialog
   const part = (name: string) => confirm.shadowRoot?.querySelector<HTMLButtonElement>(`[part="${name}"]`)
@@ -102,12 +106,16 @@ describe('Notifications tab: this device', () => {
     const platform = new FakePlatform()
     const { page, tab, root, session, control, said, described, press, rows } = await open(platform)
     expect(platform.asked, 'never on load').to.equal(0)
-    expect(described()).to.deep.equal(['Not asked yet', 'Off'])
+    expect(described()).to.deep.equal([
+      'Permission: Not asked yet',
+      'Service worker: Not registered',
+      'Notifications here: Off',
+    ])
     expect(await devicesOf(session)).to.deep.equal([])
     await expect(page).to.be.accessible()
 
     const enable = control('enable')!
-    expect(enable.textContent?.trim()).to.equal('Enable Notifications')
+    expect(enable.textContent?.trim()).to.equal('Enable notifications')
     enable.focus()
     const saved = oneEvent(tab, 'cg-saved')
     await press('enable')
@@ -122,7 +130,11 @@ describe('Notifications tab: this device', () => {
       { endpoint: platform.current!.endpoint, device_label: 'Chrome on Linux' },
     ])
     expect((await saved).detail).to.deep.include({ tab: 'notifications', resource: 'push_subscriptions' })
-    expect(described()).to.deep.equal(['Allowed', 'On'])
+    expect(described()).to.deep.equal([
+      'Permission: Allowed',
+      'Service worker: Registered',
+      'Notifications here: On',
+    ])
     expect(said()).to.equal('Notifications are on for this device.')
     expect(rows()).to.have.length(1)
     expect(rows()[0]![0]).to.include('Chrome on Linux').and.include('This device')
@@ -139,7 +151,7 @@ describe('Notifications tab: this device', () => {
     expect(platform.asked).to.equal(1)
     expect(platform.subscribed).to.equal(0)
     expect(said()).to.equal(
-      'You closed the question without choosing. Select Enable Notifications to be asked again.',
+      'You closed the question without choosing. Select Enable notifications to be asked again.',
     )
     expect(status().className).to.equal('muted')
     expect(control('enable')).not.to.equal(null)
@@ -155,7 +167,7 @@ describe('Notifications tab: this device', () => {
     expect(guidance.textContent).to.include('set Notifications to Allow, then reload this page')
     expect(root.activeElement, 'the focus moves to it from the button that went').to.equal(guidance)
     expect(control('enable')).to.equal(null)
-    expect(described()[0]).to.equal('Blocked')
+    expect(described()[0]).to.equal('Permission: Blocked')
     expect(platform.subscribed).to.equal(0)
     expect(await devicesOf(session)).to.deep.equal([])
     await expect(page).to.be.accessible()
@@ -175,7 +187,7 @@ describe('Notifications tab: this device', () => {
     const old = new FakePlatform({ support: 'unsupported' })
     const other = await open(old)
     expect(other.root.querySelector('.note')!.textContent).to.include(
-      'This browser cannot show notifications',
+      'This browser cannot show notifications here: private windows and older browsers lack Web Push',
     )
     expect(other.control('enable')).to.equal(null)
     expect(old.asked + old.subscribed).to.equal(0)
@@ -184,7 +196,7 @@ describe('Notifications tab: this device', () => {
   it('subscribes on load when notifications are allowed and auto-subscribe is on, without asking', async () => {
     const platform = new FakePlatform({ permission: 'granted' })
     const { session, described } = await open(platform) // auto_subscribe is on by default
-    await until(() => described()[1] === 'On', 'subscribed')
+    await until(() => described().includes('Notifications here: On'), 'subscribed')
     expect(platform.asked).to.equal(0)
     expect(platform.subscribed).to.equal(1)
     expect(await devicesOf(session)).to.deep.equal([
@@ -196,7 +208,11 @@ describe('Notifications tab: this device', () => {
     const off = new FakePlatform({ permission: 'granted' })
     const first = await open(off, { prefs: { auto_subscribe: false } })
     await new Promise((r) => setTimeout(r, 300))
-    expect(first.described()).to.deep.equal(['Allowed', 'Off'])
+    expect(first.described()).to.deep.equal([
+      'Permission: Allowed',
+      'Service worker: Not registered',
+      'Notifications here: Off',
+    ])
     expect(off.subscribed + off.asked).to.equal(0)
     expect(await devicesOf(first.session)).to.deep.equal([])
 
@@ -213,7 +229,7 @@ describe('Notifications tab: this device', () => {
   it('Disable unsubscribes this browser and deletes its row, and signing in again leaves it off', async () => {
     const platform = new FakePlatform({ permission: 'granted' })
     const { session, slug, control, described, said, press } = await open(platform)
-    await until(() => described()[1] === 'On', 'subscribed')
+    await until(() => described().includes('Notifications here: On'), 'subscribed')
     await seedDevice(session, gone(), 'Safari on iPhone')
     await press('disable')
     expect(said()).to.equal('Notifications are off for this device.')
@@ -223,13 +239,219 @@ describe('Notifications tab: this device', () => {
       left.map((device) => device.device_label),
       'only this one',
     ).to.deep.equal(['Safari on iPhone'])
-    expect(described()[1]).to.equal('Off')
+    expect(described()).to.include('Notifications here: Off')
     expect(control('enable')).not.to.equal(null)
 
     const again = await open(platform, { slug })
     await new Promise((r) => setTimeout(r, 300))
     expect(platform.subscribed, 'auto-subscribe respects Disable').to.equal(1)
     expect(again.control('enable')).not.to.equal(null)
+  })
+})
+
+/** Every phrase that says something of this device's state: a case shows its own and none of the others. */
+const statePhrases = [
+  'Not asked yet',
+  'Allowed',
+  'Blocked',
+  'Not registered',
+  'Registered',
+  'Notifications here: On',
+  'Notifications here: Off',
+  'Enable notifications',
+  'Disable on this device',
+  'Notifications are blocked for this site',
+  'This browser cannot show notifications here',
+  'This window refuses push notifications',
+]
+/** The browser's own words for a refused subscription, which the tab must never show. */
+const raw = 'Registration failed'
+
+describe('Notifications tab: one state per case', () => {
+  it('shows one status for each case, and nothing that contradicts it', async () => {
+    const subscribedHere = new FakePlatform({ permission: 'granted' })
+    subscribedHere.current = await subscriptionAt(gone())
+    const cases: {
+      name: string
+      platform: FakePlatform
+      prefs?: Partial<NotificationPreferences>
+      seed?: (session: DevSession) => Promise<void>
+      shows: string[]
+    }[] = [
+      {
+        name: 'no Web Push',
+        platform: new FakePlatform({ support: 'unsupported', permission: 'granted' }),
+        shows: ['This browser cannot show notifications here'],
+      },
+      {
+        name: 'permission denied',
+        platform: new FakePlatform({ permission: 'denied' }),
+        shows: [
+          'Blocked',
+          'Not registered',
+          'Notifications here: Off',
+          'Notifications are blocked for this site',
+        ],
+      },
+      {
+        name: 'not asked yet',
+        platform: new FakePlatform(),
+        shows: ['Not asked yet', 'Not registered', 'Notifications here: Off', 'Enable notifications'],
+      },
+      {
+        name: 'allowed, not subscribed here',
+        platform: new FakePlatform({ permission: 'granted' }),
+        prefs: { auto_subscribe: false },
+        shows: ['Allowed', 'Not registered', 'Notifications here: Off', 'Enable notifications'],
+      },
+      {
+        name: 'subscribed here',
+        platform: subscribedHere,
+        seed: (session) =>
+          rest(session.access_token, 'push_subscriptions', { method: 'POST', body: subscribedHere.current }),
+        shows: ['Allowed', 'Registered', 'Notifications here: On', 'Disable on this device'],
+      },
+      {
+        // The issue's private window: "Permission: Allowed" beside "Registration failed - permission denied".
+        name: 'allowed, but push refused in this window',
+        platform: new FakePlatform({
+          permission: 'granted',
+          fails: new DOMException(`${raw} - permission denied`, 'NotAllowedError'),
+        }),
+        shows: ['This window refuses push notifications'],
+      },
+    ]
+    for (const { name, platform, prefs, seed, shows } of cases) {
+      const { page, root, described } = await open(platform, {
+        ...(prefs && { prefs }),
+        ...(seed && { seed }),
+      })
+      const device = root.querySelector('section[aria-labelledby="cg-device-heading"]')!
+      const text = () => device.textContent!.replace(/\s+/g, ' ')
+      // The list read as "Permission: Allowed", then the rest of the section.
+      const read = () => [...described(), text()].join(' | ')
+      const showing = () =>
+        statePhrases.filter((phrase) =>
+          // "Not registered" is not "Registered"
+          phrase === 'Registered' ? / Registered/.test(read()) : read().includes(phrase),
+        )
+      await until(() => JSON.stringify(showing()) === JSON.stringify(shows), name, 3000).catch(() => {})
+      expect(showing(), name).to.deep.equal(shows)
+      expect(text(), `${name}: never the browser's own words`).not.to.include(raw)
+      expect(device.querySelectorAll('[role="status"]').length, `${name}: one status area`).to.equal(1)
+      expect(device.querySelectorAll('dl, .note').length, `${name}: one account of the state`).to.be.at.most(
+        shows.includes('Blocked') ? 2 : 1,
+      )
+      await expect(page).to.be.accessible()
+      fixtureCleanup() // the next case's page alone
+    }
+  })
+
+  it("turns the browser's refusals into a state or plain words, and gives the buttons back", async () => {
+    const refused = new FakePlatform({
+      fails: new DOMException(`${raw} - permission denied`, 'NotAllowedError'),
+    })
+    const privateWindow = await open(refused)
+    await privateWindow.press('enable')
+    const note = privateWindow.root.querySelector('.note')!
+    expect(note.textContent).to.include('This window refuses push notifications')
+    expect(note.textContent).to.include('Open this page in a regular window')
+    expect(
+      privateWindow.root.activeElement === note,
+      'the focus moves to it from the button that went',
+    ).to.equal(true)
+    expect(privateWindow.described(), 'no "Permission: Allowed" beside it').to.deep.equal([])
+    expect(privateWindow.control('enable')).to.equal(null)
+    expect(privateWindow.said()).to.equal('')
+    expect(await devicesOf(privateWindow.session)).to.deep.equal([])
+
+    const failures: [DOMException, string][] = [
+      [
+        new DOMException(`${raw} - push service error`, 'AbortError'),
+        "This browser's push service refused the subscription. Try again, or try another browser.",
+      ],
+      [
+        new DOMException('Subscription failed - no active Service Worker', 'InvalidStateError'),
+        'This browser could not do that. Reload the page and try again; if it keeps failing, tell your administrator.',
+      ],
+    ]
+    for (const [error, words] of failures) {
+      const { control, said, status, described, press } = await open(new FakePlatform({ fails: error }))
+      await press('enable')
+      expect(said(), error.name).to.equal(words)
+      expect(status().className).to.equal('failed')
+      await until(() => described().includes('Service worker: Registered'), 'registered, not subscribed')
+      expect(described()).to.deep.equal([
+        'Permission: Allowed',
+        'Service worker: Registered',
+        'Notifications here: Off',
+      ])
+      expect(control('enable')?.getAttribute('aria-disabled'), 'Enable is back').to.equal('false')
+    }
+  })
+})
+
+describe('Notifications tab: the Notifications deadline, with a push service that never answers', () => {
+  // A worker of its own scope; the rest is this browser's own Web Push path, but for its push service, a third
+  // party we cannot reach: its subscribe() never answers.
+  const worker = new URL('./tab-test-sw/sw.js', import.meta.url).pathname
+  const { subscribe, getSubscription } = PushManager.prototype
+  const ask = Notification.requestPermission
+  let subscribing = 0
+  beforeEach(() => {
+    subscribing = 0
+    PushManager.prototype.subscribe = () => {
+      subscribing++
+      return new Promise<PushSubscription>(() => {})
+    }
+    Notification.requestPermission = async () => 'granted' // the member allows
+  })
+  afterEach(async () => {
+    PushManager.prototype.subscribe = subscribe
+    PushManager.prototype.getSubscription = getSubscription
+    Notification.requestPermission = ask
+    await (await navigator.serviceWorker.getRegistration(worker))?.unregister()
+  })
+
+  it('says why once the deadline passes, in plain words, and gives the buttons back', async () => {
+    const platform = browserPushPlatform(() => worker, 500)
+    const { control, said, status, described, session } = await open(platform, {
+      prefs: { auto_subscribe: false },
+    })
+    control('enable')!.click()
+    await until(() => subscribing === 1, 'subscribing')
+    expect(control('enable')!.getAttribute('aria-disabled'), 'greyed out while it waits').to.equal('true')
+    expect(control('test')!.getAttribute('aria-disabled')).to.equal('true')
+    await until(() => control('test')!.getAttribute('aria-disabled') === 'false', 'the buttons back')
+    expect(said()).to.equal(
+      'This browser could not reach its push service in 0.5 seconds. Check your connection or try another browser.',
+    )
+    expect(status().className).to.equal('failed')
+    expect(control('enable')!.getAttribute('aria-disabled')).to.equal('false')
+    await until(() => described().includes('Service worker: Registered'), 'the worker registered')
+    expect(described()).to.deep.equal([
+      'Permission: Allowed',
+      'Service worker: Registered',
+      'Notifications here: Off',
+    ])
+    expect(await devicesOf(session)).to.deep.equal([])
+  })
+
+  it('does not stay on "Checking…" when the browser never says whether it is subscribed', async () => {
+    const registration = await navigator.serviceWorker.register(worker) // from before: the tab asks for its subscription
+    await until(() => !!registration.active, 'the worker active')
+    PushManager.prototype.getSubscription = () => new Promise<PushSubscription | null>(() => {})
+    const { control, said, described } = await open(
+      browserPushPlatform(() => worker, 500),
+      {
+        prefs: { auto_subscribe: false },
+      },
+    )
+    expect(said()).to.equal(
+      'This browser could not reach its push service in 0.5 seconds. Check your connection or try another browser.',
+    )
+    expect(described()).to.include('Notifications here: Off')
+    expect(control('enable')!.getAttribute('aria-disabled')).to.equal('false')
   })
 })
 
@@ -273,7 +495,7 @@ describe('Notifications tab: my devices', () => {
     button('remove', 'This device')!.click()
     await until(() => confirm.open, 'the question for this device')
     part('confirm')!.click()
-    await until(() => described()[1] === 'Off', 'off here')
+    await until(() => described().includes('Notifications here: Off'), 'off here')
     expect(platform.current).to.equal(null)
     expect(await devicesOf(session)).to.deep.equal([])
     await until(() => rows().length === 0 && listOf(root).list.status === 'empty', 'empty')
@@ -365,7 +587,7 @@ describe('Notifications tab: preferences', () => {
   it('speaks Spanish, and stays accessible with notifications blocked', async () => {
     await useLocale('es')
     const { page, root, described, field } = await open(new FakePlatform({ permission: 'denied' }))
-    expect(described()[0]).to.equal('Bloqueadas')
+    expect(described()[0]).to.equal('Permiso: Bloqueadas')
     expect(root.querySelector('#cg-blocked')!.textContent).to.include('pon Notificaciones en Permitir')
     expect(field('auto_subscribe').label).to.equal('Suscribir automáticamente')
     await expect(page).to.be.accessible()
@@ -374,7 +596,7 @@ describe('Notifications tab: preferences', () => {
   it('speaks Spanish, and stays accessible with notifications on', async () => {
     await useLocale('es')
     const { page, control, described, rows } = await open(new FakePlatform({ permission: 'granted' }))
-    await until(() => described()[1] === 'Activadas', 'subscribed')
+    await until(() => described().includes('Notificaciones aquí: Activadas'), 'subscribed')
     expect(control('disable')!.textContent!.trim()).to.equal('Desactivar en este dispositivo')
     expect(rows()[0]![0]).to.include('Este dispositivo')
     await expect(page).to.be.accessible()

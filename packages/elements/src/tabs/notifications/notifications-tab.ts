@@ -28,8 +28,11 @@ import { styles } from './notifications-tab.styles.ts'
 import {
   type BrowserSubscription,
   browserPushPlatform,
+  failureOf,
+  type PushFailure,
   type PushPlatform,
   type PushSupport,
+  PushTimeout,
 } from './push-platform.ts'
 
 type Device = Pick<PushSubscriptionRow, 'id' | 'endpoint' | 'device_label' | 'created_at'>
@@ -39,6 +42,25 @@ const permissions: Record<NotificationPermission, () => string> = {
   default: () => msg('Not asked yet', { id: 'notif.permission.default' }),
   granted: () => msg('Allowed', { id: 'notif.permission.granted' }),
   denied: () => msg('Blocked', { id: 'notif.permission.denied' }),
+}
+
+/** Why a call to this browser's push APIs failed, and what to try; `refused` is a state, shown as one. */
+const failures: Record<Exclude<PushFailure, 'refused'>, (seconds: number) => string> = {
+  timeout: (seconds) =>
+    msg(
+      str`This browser could not reach its push service in ${seconds} seconds. Check your connection or try another browser.`,
+      { id: 'notif.timeout' },
+    ),
+  'push-service': () =>
+    msg("This browser's push service refused the subscription. Try again, or try another browser.", {
+      id: 'notif.push-failed',
+    }),
+  // The service worker did not install or start (InvalidStateError, a 404 or a wrong type at sw-url), or anything else.
+  other: () =>
+    msg(
+      'This browser could not do that. Reload the page and try again; if it keeps failing, tell your administrator.',
+      { id: 'notif.browser-failed' },
+    ),
 }
 
 const deviceName = (device: { device_label: string | null }) =>
@@ -127,6 +149,10 @@ export class CgNotificationsTab extends ResourceTab<NotificationPreferences> {
   @state() private permission: NotificationPermission = 'default'
   /** This browser's endpoint: undefined until known, null when it has no subscription. */
   @state() private endpoint?: string | null
+  /** The `sw-url` worker is registered here. */
+  @state() private registered = false
+  /** False once this browser refused push although notifications are not blocked: a private window, push off. */
+  @state() private available = true
   /** An action on this device is running (or the first look at it). */
   @state() private busy = false
   /** What the last action came to, announced. */
@@ -140,9 +166,13 @@ export class CgNotificationsTab extends ResourceTab<NotificationPreferences> {
     return this.platform ?? this.browser
   }
 
-  /** This browser is subscribed and the server has its row. */
+  /** This browser is subscribed, the server has its row, and notifications are not blocked. */
   private get enabledHere(): boolean {
-    return !!this.endpoint && this.devices.rows.some((device) => device.endpoint === this.endpoint)
+    return (
+      this.permission !== 'denied' &&
+      !!this.endpoint &&
+      this.devices.rows.some((device) => device.endpoint === this.endpoint)
+    )
   }
 
   get hasUnsavedChanges(): boolean {
@@ -186,11 +216,17 @@ export class CgNotificationsTab extends ResourceTab<NotificationPreferences> {
     this.permission = push.permission()
     if (this.endpoint !== undefined) return
     this.busy = true
-    void push
-      .subscription()
-      .catch(() => null)
-      .then((subscription) => {
-        this.endpoint = subscription && normalEndpoint(subscription.endpoint)
+    void Promise.all([push.subscription(), push.registered()])
+      .then(
+        ([subscription, registered]) => {
+          this.registered = registered
+          return subscription && normalEndpoint(subscription.endpoint)
+        },
+        (err) => void this.failed(err), // said, never a "Checking…" that stays
+      )
+      .then((endpoint) => {
+        // Both at once: the automatic subscription starts once the endpoint is known, and only when not busy.
+        this.endpoint = endpoint ?? null
         this.busy = false
       })
   }
@@ -204,9 +240,12 @@ export class CgNotificationsTab extends ResourceTab<NotificationPreferences> {
     void this.vapidKey().catch(() => {}) // in hand before a click: Safari wants subscribe() close to it
     const api = this.api.value
     if (!api || this.permission !== 'granted' || this.enabledHere) return
-    // The shell's run, shared when it is under way. Quietly: the member did not ask, and Enable says why it fails.
+    // The shell's run, shared when it is under way. Quietly: the member did not ask, and Enable says why it fails,
+    // but a browser that refuses push here shows it now.
     void this.run(async () => {
-      const subscription = await autoSubscribe(api, this.push, session.userId).catch(() => null)
+      const subscription = await autoSubscribe(api, this.push, session.userId).catch((err) => {
+        this.failed(err, true)
+      })
       if (subscription) await this.subscribed(subscription, null)
     })
   }
@@ -227,6 +266,38 @@ export class CgNotificationsTab extends ResourceTab<NotificationPreferences> {
   }
 
   /**
+   * What a failure comes to: a refusal is a state (blocked, or push not available in this window), and this says
+   * whether the state changed; anything else is said in plain words (unless `quiet`), never the browser's own.
+   */
+  private failed(err: unknown, quiet = false): boolean {
+    if (err instanceof ApiRequestError) {
+      if (!quiet) this.say(failureText(err), true)
+      return false
+    }
+    // Registering may have worked even when what followed did not.
+    void this.push.registered().then(
+      (registered) => {
+        this.registered = registered
+      },
+      () => {},
+    )
+    const failure = failureOf(err)
+    if (failure === 'refused') {
+      this.permission = this.push.permission()
+      this.available = this.permission === 'denied' // then the permission says it all
+      return true
+    }
+    if (!quiet) this.say(failures[failure](err instanceof PushTimeout ? err.ms / 1000 : 0), true)
+    return false
+  }
+
+  /** Moves the focus to the note on this device's state (blocked, not available) when the button it follows went. */
+  private async showNote(): Promise<void> {
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLElement>('.note[tabindex]')?.focus()
+  }
+
+  /**
    * Runs one action on this device at a time. `action` starts at once, inside the click, so that a permission
    * request keeps the click's user activation; what fails is said in the live region, not thrown.
    */
@@ -237,13 +308,7 @@ export class CgNotificationsTab extends ResourceTab<NotificationPreferences> {
     try {
       await action()
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err)
-      this.say(
-        err instanceof ApiRequestError
-          ? failureText(err)
-          : msg(str`This browser could not do that: ${reason}`, { id: 'notif.browser-failed' }),
-        true,
-      )
+      if (this.failed(err)) void this.showNote() // the button went: what this device's state is now
     } finally {
       this.busy = false
     }
@@ -256,12 +321,11 @@ export class CgNotificationsTab extends ResourceTab<NotificationPreferences> {
       if (answer === 'granted') return this.subscribe()
       if (answer === 'default')
         return this.say(
-          msg('You closed the question without choosing. Select Enable Notifications to be asked again.', {
+          msg('You closed the question without choosing. Select Enable notifications to be asked again.', {
             id: 'notif.dismissed',
           }),
         )
-      await this.updateComplete
-      this.renderRoot.querySelector<HTMLElement>('#cg-blocked')?.focus() // the button went: how to unblock
+      await this.showNote() // how to unblock
     })
 
   /** Subscribes this browser with the server's key and stores the subscription, named after this browser. */
@@ -278,6 +342,7 @@ export class CgNotificationsTab extends ResourceTab<NotificationPreferences> {
   /** This browser's subscription is stored: show it among the devices, and say so. */
   private async subscribed(subscription: BrowserSubscription, row: { id: string } | undefined | null) {
     this.endpoint = normalEndpoint(subscription.endpoint)
+    this.registered = true
     await this.devices.load()
     emit(this, 'cg-saved', { tab: this.tab, resource: 'push_subscriptions', value: row ?? {} })
     this.say(msg('Notifications are on for this device.', { id: 'notif.on-here' }))
@@ -345,13 +410,17 @@ export class CgNotificationsTab extends ResourceTab<NotificationPreferences> {
     ]
   }
 
-  /** What this browser can do, the permission in words, and whether it is subscribed. */
+  /**
+   * This device's state, one of: not available (no Web Push, iPhone outside the Home Screen, push refused in this
+   * window), or the permission, the service worker and whether this browser is subscribed, with how to unblock.
+   */
   private renderDevice(support: PushSupport) {
     if (support === 'unsupported')
       return html`<p class="note">
-        ${msg('This browser cannot show notifications. Use a recent Chrome, Edge, Firefox or Safari.', {
-          id: 'notif.unsupported',
-        })}
+        ${msg(
+          'This browser cannot show notifications here: private windows and older browsers lack Web Push. Use a regular window of a recent Chrome, Edge, Firefox or Safari.',
+          { id: 'notif.unsupported' },
+        )}
       </p>`
     if (support === 'ios-needs-install')
       return html`<div class="note">
@@ -367,20 +436,29 @@ export class CgNotificationsTab extends ResourceTab<NotificationPreferences> {
           <li>${msg('Open the app from its new icon and enable notifications there.', { id: 'notif.ios-open' })}</li>
         </ol>
       </div>`
+    if (!this.available)
+      return html`<p class="note" tabindex="-1">
+        ${msg(
+          "This window refuses push notifications, as private windows and browsers with push turned off do. Open this page in a regular window, or turn push on in the browser's settings.",
+          { id: 'notif.unavailable' },
+        )}
+      </p>`
     const { permission } = this
+    const checking = this.endpoint === undefined || this.devices.status === 'loading'
+    const known = (text: string) => (checking ? msg('Checking…', { id: 'notif.checking' }) : text)
     return html`<dl>
         <dt>${msg('Permission', { id: 'notif.permission' })}</dt>
         <dd>${permissions[permission]()}</dd>
-        <dt>${msg('Notifications here', { id: 'notif.here' })}</dt>
+        <dt>${msg('Service worker', { id: 'notif.worker' })}</dt>
         <dd>
-          ${
-            this.endpoint === undefined || this.devices.status === 'loading'
-              ? msg('Checking…', { id: 'notif.checking' })
-              : this.enabledHere
-                ? msg('On', { id: 'notif.on' })
-                : msg('Off', { id: 'notif.off' })
-          }
+          ${known(
+            this.registered
+              ? msg('Registered', { id: 'notif.registered' })
+              : msg('Not registered', { id: 'notif.unregistered' }),
+          )}
         </dd>
+        <dt>${msg('Notifications here', { id: 'notif.here' })}</dt>
+        <dd>${known(this.enabledHere ? msg('On', { id: 'notif.on' }) : msg('Off', { id: 'notif.off' }))}</dd>
       </dl>
       ${
         permission === 'denied'
@@ -397,7 +475,7 @@ export class CgNotificationsTab extends ResourceTab<NotificationPreferences> {
   /** Enable, or Disable once on: one button, so the focus stays on it as it turns from one to the other. */
   private renderToggle(support: PushSupport) {
     const on = this.enabledHere
-    if (support !== 'supported' || (this.permission === 'denied' && !on)) return nothing
+    if (support !== 'supported' || !this.available || this.permission === 'denied') return nothing
     return html`<button
       type="button"
       class=${on ? '' : 'primary'}
@@ -405,7 +483,7 @@ export class CgNotificationsTab extends ResourceTab<NotificationPreferences> {
       aria-disabled=${this.busy}
       @click=${on ? this.disable : this.enable}
     >
-      ${on ? msg('Disable on this device', { id: 'notif.disable' }) : msg('Enable Notifications', { id: 'notif.enable' })}
+      ${on ? msg('Disable on this device', { id: 'notif.disable' }) : msg('Enable notifications', { id: 'notif.enable' })}
     </button>`
   }
 

@@ -7,6 +7,9 @@ export const templates = {
   'notif.permission.default': 'Aún no se ha pedido',
   'notif.permission.granted': 'Permitidas',
   'notif.permission.denied': 'Bloqueadas',
+  'notif.worker': 'Service worker',
+  'notif.registered': 'Registrado',
+  'notif.unregistered': 'Sin registrar',
   'notif.here': 'Notificaciones aquí',
   'notif.checking': 'Comprobando…',
   'notif.on': 'Activadas',
@@ -20,13 +23,19 @@ export const templates = {
   'notif.blocked':
     'Las notificaciones están bloqueadas para este sitio. Para permitirlas, abre la configuración del sitio desde el icono del candado o de ajustes en la barra de direcciones, pon Notificaciones en Permitir y recarga esta página.',
   'notif.unsupported':
-    'Este navegador no puede mostrar notificaciones. Usa una versión reciente de Chrome, Edge, Firefox o Safari.',
+    'Este navegador no puede mostrar notificaciones aquí: las ventanas privadas y los navegadores antiguos no tienen Web Push. Usa una ventana normal de una versión reciente de Chrome, Edge, Firefox o Safari.',
+  'notif.unavailable':
+    'Esta ventana rechaza las notificaciones push, como hacen las ventanas privadas y los navegadores con el push desactivado. Abre esta página en una ventana normal o activa el push en la configuración del navegador.',
   'notif.ios':
     'En iPhone y iPad (iOS y iPadOS 16.4 o posterior), las notificaciones solo funcionan desde la pantalla de inicio:',
   'notif.ios-share': 'En Safari, toca Compartir.',
   'notif.ios-add': 'Elige Añadir a pantalla de inicio.',
   'notif.ios-open': 'Abre la app desde su nuevo icono y activa allí las notificaciones.',
-  'notif.browser-failed': str`Este navegador no pudo hacerlo: ${0}`,
+  'notif.browser-failed':
+    'Este navegador no pudo hacerlo. Recarga la página e inténtalo de nuevo; si sigue fallando, avisa a tu administrador.',
+  'notif.timeout': str`Este navegador no pudo contactar con su servicio push en ${0} segundos. Comprueba tu conexión o prueba con otro navegador.`,
+  'notif.push-failed':
+    'El servicio push de este navegador rechazó la suscripción. Inténtalo de nuevo o prueba con otro navegador.',
   'notif.test': 'Enviar notificación de prueba',
   'notif.test.results': 'Resultados de la prueba',
   'notif.test.summary': str`Prueba enviada: ${0} entregadas, ${1} eliminadas, ${2} con error.`,

@@ -75,9 +75,11 @@ describe('pushSupport', () => {
 
 describe('browserPushPlatform', () => {
   const worker = new URL('./push-platform.test-sw.js', import.meta.url).pathname
+  // Only this folder's: notifications-tab.test.ts, maybe running in a page beside this one, has a scope of its own.
+  const scope = new URL('./', new URL(worker, location.href)).href
   const unregisterAll = async () => {
     for (const registration of await navigator.serviceWorker.getRegistrations())
-      await registration.unregister()
+      if (registration.scope === scope) await registration.unregister()
   }
   afterEach(unregisterAll)
 

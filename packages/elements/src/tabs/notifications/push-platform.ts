@@ -1,5 +1,6 @@
 /** @module PushPlatform: the browser's Web Push APIs behind one small interface, so every state of the tab can be tested. */
 import type { PushSubscriptionInsert } from '@connectgain/contracts/push'
+import { timed } from '../../api/client.ts'
 
 /** Whether this browser can get Web Push here; `ios-needs-install`: iPhone or iPad, outside a Home Screen web app. */
 export type PushSupport = 'supported' | 'unsupported' | 'ios-needs-install'
@@ -16,6 +17,8 @@ export interface PushPlatform {
   requestPermission(): Promise<NotificationPermission>
   /** This browser's subscription, or null. Registers nothing. */
   subscription(): Promise<BrowserSubscription | null>
+  /** Whether the `sw-url` worker is registered in this browser. Registers nothing. */
+  registered(): Promise<boolean>
   /** Registers the service worker, waits until it is active and subscribes with the server's VAPID key (base64url). */
   subscribe(applicationServerKey: string): Promise<BrowserSubscription>
   /** Drops this browser's subscription, if it has one. */
@@ -89,9 +92,39 @@ function activated(registration: ServiceWorkerRegistration): Promise<ServiceWork
     worker.addEventListener('statechange', () => {
       if (worker.state === 'activated') resolve(registration)
       if (worker.state === 'redundant')
-        reject(new Error(`The service worker ${worker.scriptURL} did not install`))
+        reject(
+          new DOMException(`The service worker ${worker.scriptURL} did not install`, 'InvalidStateError'),
+        )
     }),
   )
+}
+
+/** How long a push call may take, in ms: browsers give none, and an unreachable push service never answers. */
+export const PUSH_DEADLINE = 20_000
+
+/** A push call that did not settle before its deadline. */
+export class PushTimeout extends Error {
+  override name = 'TimeoutError'
+  constructor(readonly ms: number) {
+    super(`The browser's push APIs did not answer in ${ms} ms`)
+  }
+}
+
+/** `work`, or a `PushTimeout` once `ms` have passed. */
+const within = <T>(ms: number, work: () => Promise<T>): Promise<T> =>
+  timed(work(), ms, () => new PushTimeout(ms))
+
+/**
+ * What a push call's failure means for the member: `refused` (NotAllowedError: the permission, or a window that
+ * refuses push, as private ones do), `push-service` (AbortError: the push service failed the registration),
+ * `timeout`, or `other` (InvalidStateError: the service worker is not active; a worker that would not register).
+ */
+export type PushFailure = 'refused' | 'push-service' | 'timeout' | 'other'
+
+export function failureOf(err: unknown): PushFailure {
+  if (err instanceof PushTimeout) return 'timeout'
+  const name = (err as Error | undefined)?.name
+  return name === 'NotAllowedError' ? 'refused' : name === 'AbortError' ? 'push-service' : 'other'
 }
 
 /** localStorage throws in some sandboxed frames and private modes: then nothing is remembered. */
@@ -103,16 +136,20 @@ function stored<T>(use: () => T): T | undefined {
   }
 }
 
-/** The browser's own APIs, with the service worker at `swUrl()` (read at each use, so it follows `sw-url`). */
-export function browserPushPlatform(swUrl: () => string): PushPlatform {
+/**
+ * The browser's own APIs, with the service worker at `swUrl()` (read at each use, so it follows `sw-url`). Each
+ * call but the permission question (the member answers that) fails with a `PushTimeout` after `deadline` ms.
+ */
+export function browserPushPlatform(swUrl: () => string, deadline = PUSH_DEADLINE): PushPlatform {
   const workers = () => navigator.serviceWorker
   /** Our registration, when the worker at `swUrl` is registered: another worker's scope does not count. */
-  const current = async () => {
+  const ours = async () => {
     const url = new URL(swUrl(), location.href).href
     const registration = await workers().getRegistration(url)
     const worker = registration && (registration.active ?? registration.waiting ?? registration.installing)
-    return worker?.scriptURL === url ? registration?.pushManager.getSubscription() : null
+    return worker?.scriptURL === url ? registration : undefined
   }
+  const current = async () => (await ours())?.pushManager.getSubscription()
   const offKey = (member: string) => `cg-push-off:${member}`
   return {
     support: () =>
@@ -126,23 +163,26 @@ export function browserPushPlatform(swUrl: () => string): PushPlatform {
       }),
     permission: () => Notification.permission,
     requestPermission: () => Notification.requestPermission(),
-    subscription: async () => asJson(await current()),
-    async subscribe(applicationServerKey) {
-      const { pushManager } = await activated(await workers().register(swUrl()))
-      const options = { userVisibleOnly: true, applicationServerKey: bytes(applicationServerKey) }
-      try {
-        return asJson(await pushManager.subscribe(options)) as BrowserSubscription
-      } catch (err) {
-        // Subscribed before with another key (the server's VAPID keys changed): start again with this one.
-        const old = await pushManager.getSubscription()
-        if (!old || (err as Error).name !== 'InvalidStateError') throw err
-        await old.unsubscribe()
-        return asJson(await pushManager.subscribe(options)) as BrowserSubscription
-      }
-    },
-    async unsubscribe() {
-      await (await current())?.unsubscribe()
-    },
+    subscription: () => within(deadline, async () => asJson(await current())),
+    registered: () => within(deadline, async () => !!(await ours())),
+    subscribe: (applicationServerKey) =>
+      within(deadline, async () => {
+        const { pushManager } = await activated(await workers().register(swUrl()))
+        const options = { userVisibleOnly: true, applicationServerKey: bytes(applicationServerKey) }
+        try {
+          return asJson(await pushManager.subscribe(options)) as BrowserSubscription
+        } catch (err) {
+          // Subscribed before with another key (the server's VAPID keys changed): start again with this one.
+          const old = await pushManager.getSubscription()
+          if (!old || (err as Error).name !== 'InvalidStateError') throw err
+          await old.unsubscribe()
+          return asJson(await pushManager.subscribe(options)) as BrowserSubscription
+        }
+      }),
+    unsubscribe: () =>
+      within(deadline, async () => {
+        await (await current())?.unsubscribe()
+      }),
     deviceLabel: () => deviceLabel(navigator.userAgent, navigator.maxTouchPoints),
     turnedOff: (member) => stored(() => localStorage.getItem(offKey(member)) === '1') ?? false,
     setTurnedOff: (member, off) =>
