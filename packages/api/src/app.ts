@@ -29,9 +29,10 @@ import { authenticate } from './middleware/auth.ts'
 import { limitBody } from './middleware/body-limit.ts'
 import { cors } from './middleware/cors.ts'
 import { onError } from './middleware/errors.ts'
+import { idempotency, pruneIdempotencyKeys } from './middleware/idempotency.ts'
 import { requestId } from './middleware/request-id.ts'
-import { renderDocsPage } from './openapi/docs-page.ts'
 import { buildOpenApi } from './openapi/openapi.ts'
+import { referencePage } from './openapi/reference-page.ts'
 import { placeholderPage } from './placeholder-page.ts'
 import { createRegistry, type Registry } from './rest/registry.ts'
 import { restRoutes } from './rest/routes.ts'
@@ -63,8 +64,12 @@ export const allFunctions: readonly FunctionDef[] = [
 ]
 export const jobHandlers: JobHandlers = Object.assign({}, ...features.map((f) => f.jobs ?? {}))
 export const outboxes: readonly OutboxRound[] = features.flatMap((f) => f.outboxes ?? [])
-/** What the hosts run periodically: the job failure record's pruning and every feature's. */
-export const housekeeping = [pruneFailures, ...features.flatMap((f) => f.housekeeping ?? [])]
+/** What the hosts run periodically: the job failure record's and the idempotency keys' pruning, and every feature's. */
+export const housekeeping = [
+  pruneFailures,
+  pruneIdempotencyKeys,
+  ...features.flatMap((f) => f.housekeeping ?? []),
+]
 
 const configRules = {
   schema: configSchema(features.flatMap((f) => (f.config ? [f.config] : []))),
@@ -103,7 +108,16 @@ export function createApp(
   app.use(
     // Bearer tokens, never cookies: any host page may embed the element.
     cors({
-      allowHeaders: ['Authorization', 'apikey', 'Content-Type', 'Prefer', 'Range', 'Accept', 'X-Client-Info'],
+      allowHeaders: [
+        'Authorization',
+        'apikey',
+        'Content-Type',
+        'Prefer',
+        'Range',
+        'Accept',
+        'X-Client-Info',
+        'Idempotency-Key',
+      ],
       allowMethods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
       exposeHeaders: [
         'Content-Range',
@@ -113,6 +127,7 @@ export function createApp(
         'RateLimit',
         'RateLimit-Policy',
         'Retry-After',
+        'Idempotent-Replayed',
       ],
       maxAge: 600,
     }),
@@ -134,7 +149,9 @@ export function createApp(
   app.get('/health', (c) => c.json({ ok: true }))
   // The server is wherever the document was fetched from: clients and the Redocly rules need one.
   app.get('/openapi.json', (c) => c.json({ ...openapi, servers: [{ url: new URL(c.req.url).origin }] }))
-  app.get('/docs', (c) => c.html(renderDocsPage(openapi)))
+  // Scalar's reference over /openapi.json; the hosts serve its script (DOCS_BUNDLE) from the installed package.
+  const docs = referencePage(openapi.info.title)
+  app.get('/docs', (c) => c.html(docs))
   const auth = authenticate([
     apiKeyCredentials({
       usage: keyUsage ?? new KeyUsage(deps.db),
@@ -143,6 +160,8 @@ export function createApp(
   ])
   app.use('/rest/v1/*', withDeps, auth)
   app.use('/functions/v1/*', withDeps, auth)
+  // After auth: a key is scoped to the caller.
+  app.on('POST', ['/rest/v1/*', '/functions/v1/*'], idempotency)
   app.route('/rest/v1', restRoutes(served))
   app.route('/functions/v1', functionRoutes(functions, served))
 

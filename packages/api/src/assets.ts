@@ -1,11 +1,17 @@
 /**
- * @module Which static paths the hosts serve: the element bundle always, the demo page and its service worker in
- * demo mode only.
+ * @module Which static paths the hosts serve: the element bundle and the API reference's script always, the demo
+ * page and its service worker in demo mode only.
  */
 import type { MiddlewareHandler } from 'hono'
 
 /** `<cg-settings>` and its chunks, for host pages that load the element from the API's origin (Hono paths). */
 export const ELEMENT_ROUTES = ['/elements/*'] as const
+/**
+ * Scalar's API reference (`@scalar/api-reference`'s standalone browser build), which the `/docs` page loads from
+ * the API's own origin: no CDN. Node serves it from the installed package, the Worker from `.site/docs/scalar/`
+ * (scripts/build-site.js copies it there). Its name stays across upgrades: it is revalidated by its ETag.
+ */
+export const DOCS_BUNDLE = '/docs/scalar/standalone.js'
 /** The vanilla demo page (examples/vanilla). */
 export const DEMO_ROUTES = ['/', '/index.html', '/demo.js', '/demo.css'] as const
 

@@ -55,8 +55,9 @@ export const errorStatus = {
   PGRST301: 401, // missing, malformed or expired credentials
   CG404: 404, // unknown function or route
   CG405: 405, // method not allowed on this route
-  CG409: 409, // the row's state forbids the action (rolling a revoked or expired key)
+  CG409: 409, // the row's state forbids the action (rolling a revoked or expired key); an Idempotency-Key still running
   CG413: 413, // body too large
+  CG422: 422, // an Idempotency-Key sent again with another request (its query, Prefer or body)
   CG429: 429, // over the API key's rate limit (Retry-After says when to try again)
   CG410: 410, // a link used, revoked or expired
   CG500: 500, // a bug: never from bad input

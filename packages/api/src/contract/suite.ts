@@ -6,6 +6,7 @@ import { registerApiKeysContract } from './api-keys.contract.ts'
 import { registerAuthContract } from './auth.contract.ts'
 import { registerDevSessionContract } from './dev-session.contract.ts'
 import { registerDomainContract } from './domain.contract.ts'
+import { registerIdempotencyContract } from './idempotency.contract.ts'
 import { registerOrderedListsContract } from './ordered-lists.contract.ts'
 import { registerOrganizationAccessContract } from './organization-access.contract.ts'
 import { registerOrganizationsContract } from './organizations.contract.ts'
@@ -54,6 +55,7 @@ export function describeApiContract(
     registerSessionsContract(current)
     registerDomainContract(current)
     registerOrderedListsContract(current)
+    registerIdempotencyContract(current)
     registerTeamContract(current)
     registerWebhooksContract(current)
     registerPushContract(current)

@@ -1,20 +1,31 @@
-/** @module What the Node host serves besides the API: the element bundle always, the vanilla demo in demo mode. */
+/**
+ * @module What the Node host serves besides the API: the element bundle and the API reference's script always, the
+ * vanilla demo in demo mode.
+ */
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { MiddlewareHandler } from 'hono'
-import { DEMO_ROUTES, DEMO_SERVICE_WORKER, ELEMENT_ROUTES, type StaticRoute } from '../assets.ts'
+import { DEMO_ROUTES, DEMO_SERVICE_WORKER, DOCS_BUNDLE, ELEMENT_ROUTES, type StaticRoute } from '../assets.ts'
 import { compressedAssets } from './compressed-assets.ts'
 
 const elementsDist = fileURLToPath(new URL('../../../elements/dist', import.meta.url))
 const demoPage = fileURLToPath(new URL('../../../../examples/vanilla', import.meta.url))
+/** Scalar's standalone build, from the installed package (`standalone.js` in its `dist/browser/`). */
+const scalarBundle = createRequire(import.meta.url).resolve('@scalar/api-reference/browser/standalone.js')
 
 export function staticAssets(mode: 'demo' | 'production'): StaticRoute[] {
   // Host pages may load <cg-settings> from the API's origin: /elements/cg-settings.js and its chunks,
   // gzip or Brotli, the chunks cached for a year, the entry revalidated by its ETag.
   const elements = compressedAssets(elementsDist, '/elements/')
   const routes: StaticRoute[] = ELEMENT_ROUTES.map((path) => ({ path, handler: elements }))
+  // The /docs page's script, compressed and revalidated like the element's entry; only this one file of the folder.
+  routes.push({
+    path: DOCS_BUNDLE,
+    handler: compressedAssets(dirname(scalarBundle), `${dirname(DOCS_BUNDLE)}/`),
+  })
   if (mode !== 'demo') return routes
   const demo = serveStatic({ root: demoPage })
   return [

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import webPush from 'web-push'
+import { DOCS_BUNDLE } from '../assets.ts'
 import { isWellFormedKey } from '../features/api-keys/key-format.ts'
 import { IMMUTABLE, REVALIDATE } from './compressed-assets.ts'
 
@@ -165,6 +166,19 @@ describe('node host', () => {
     const manifest = await fetch(`http://127.0.0.1:${port}/elements/custom-elements.json`)
     expect(manifest.headers.get('content-type')).toContain('application/json')
     expect((await manifest.json()).schemaVersion).toBeTruthy()
+    // The API reference: Scalar's script from the installed package, on this origin.
+    const docs = await (await fetch(`http://127.0.0.1:${port}/docs`)).text()
+    expect(docs).toContain(`<script src="${DOCS_BUNDLE}"></script>`)
+    const scalar = await fetch(`http://127.0.0.1:${port}${DOCS_BUNDLE}`, {
+      headers: { 'accept-encoding': 'gzip' },
+    })
+    expect(scalar.status).toBe(200)
+    expect(scalar.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(scalar.headers.get('content-encoding')).toBe('gzip')
+    expect(scalar.headers.get('cache-control')).toBe(REVALIDATE)
+    expect(await scalar.text()).toContain('createApiReference')
+    // Only that file of the package's folder.
+    expect((await fetch(`http://127.0.0.1:${port}/docs/scalar/webpack-stats.json`)).status).toBe(404)
     const home = await (await fetch(`http://127.0.0.1:${port}/`)).text()
     expect(home).not.toContain('<cg-settings')
     expect((await fetch(`http://127.0.0.1:${port}/demo.js`)).status).toBe(404)

@@ -1,10 +1,11 @@
 /**
- * @module The Worker serves what the Node host serves: the element bundle, and in demo mode the demo page and
- * the push service worker it registers.
+ * @module The Worker serves what the Node host serves: the element bundle and the API reference's script, and in
+ * demo mode the demo page and the push service worker it registers.
  */
 import { createExecutionContext, env, SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { parseConfig } from '../app.ts'
+import { DOCS_BUNDLE } from '../assets.ts'
 import { buildWorkerHost } from './worker-host.ts'
 
 describe('Worker static assets', () => {
@@ -20,6 +21,24 @@ describe('Worker static assets', () => {
     const missing = await SELF.fetch('http://cg.test/elements/nope.js')
     expect(missing.status).toBe(404)
     expect(await missing.json()).toMatchObject({ code: 'CG404' })
+  })
+
+  it('serves the API reference and Scalar’s script from .site/, in production too', async () => {
+    const docs = await SELF.fetch('http://cg.test/docs')
+    expect(docs.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(await docs.text()).toContain(`<script src="${DOCS_BUNDLE}"></script>`)
+    const parsed = parseConfig({ ...(env as unknown as Record<string, string>), CG_MODE: 'production' })
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '))
+    const production = buildWorkerHost(env, parsed.config)
+    for (const fetch of [
+      (url: string) => SELF.fetch(url),
+      (url: string) => production.app.fetch(new Request(url), env, createExecutionContext() as never),
+    ]) {
+      const script = await fetch(`http://cg.test${DOCS_BUNDLE}`)
+      expect(script.status).toBe(200)
+      expect(script.headers.get('content-type')).toContain('javascript')
+      expect(await script.text()).toContain('createApiReference')
+    }
   })
 
   it('serves the push service worker at the root in demo mode, where the demo page registers it', async () => {

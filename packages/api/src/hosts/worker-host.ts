@@ -7,7 +7,7 @@ import type { JobMessage } from '@connectgain/contracts'
 import { openWorkerDb, type WorkerDbEnv } from '@connectgain/db/worker'
 import type { MiddlewareHandler } from 'hono'
 import { createApp, outboxes, parseConfig } from '../app.ts'
-import { DEMO_ROUTES, DEMO_SERVICE_WORKER, ELEMENT_ROUTES, type StaticRoute } from '../assets.ts'
+import { DEMO_ROUTES, DEMO_SERVICE_WORKER, DOCS_BUNDLE, ELEMENT_ROUTES, type StaticRoute } from '../assets.ts'
 import { type Clock, systemClock } from '../clock.ts'
 import type { Config } from '../config.ts'
 import { CloudflareQueue } from '../jobs/cloudflare-queue.ts'
@@ -64,7 +64,7 @@ export function buildWorkerHost(env: Env, config: Config, clock: Clock = systemC
   return { ctx, app, outbox, ready }
 }
 
-/** The same files the Node host serves: the element bundle always, the demo page in demo mode. */
+/** The same files the Node host serves: the element bundle and the reference's script always, the demo page in demo mode. */
 function workerAssets(env: Env, config: Config): StaticRoute[] {
   const assets = env.ASSETS
   if (!assets) return []
@@ -74,7 +74,8 @@ function workerAssets(env: Env, config: Config): StaticRoute[] {
     // A fetched response's headers are immutable: copy it so that CORS can add its headers.
     return res.status === 404 ? next() : new Response(res.body as never, res as unknown as Response)
   }
-  if (config.CG_MODE !== 'demo') return ELEMENT_ROUTES.map((path) => ({ path, handler }))
+  const always = [...ELEMENT_ROUTES, DOCS_BUNDLE]
+  if (config.CG_MODE !== 'demo') return always.map((path) => ({ path, handler }))
   // The bundle's service worker, from .site/elements/, at the root with its own headers.
   const serviceWorker: MiddlewareHandler = async (c, next) => {
     if (!['GET', 'HEAD'].includes(c.req.method)) return next()
@@ -86,7 +87,7 @@ function workerAssets(env: Env, config: Config): StaticRoute[] {
     return answer
   }
   return [
-    ...[...ELEMENT_ROUTES, ...DEMO_ROUTES].map((path) => ({ path, handler })),
+    ...[...always, ...DEMO_ROUTES].map((path) => ({ path, handler })),
     { path: DEMO_SERVICE_WORKER.path, handler: serviceWorker },
   ]
 }

@@ -16,6 +16,7 @@ const EXPOSED = [
   'RateLimit',
   'RateLimit-Policy',
   'Retry-After',
+  'Idempotent-Replayed',
 ]
 const orgPath = () => `/rest/v1/organizations?id=eq.${t.orgA.id}`
 
@@ -72,7 +73,7 @@ describe('CORS and request ids', () => {
     expectCors(res)
     expect(res.headers.get('access-control-allow-methods')).toBe('GET,HEAD,POST,PATCH,DELETE,OPTIONS')
     expect(res.headers.get('access-control-allow-headers')).toBe(
-      'Authorization,apikey,Content-Type,Prefer,Range,Accept,X-Client-Info',
+      'Authorization,apikey,Content-Type,Prefer,Range,Accept,X-Client-Info,Idempotency-Key',
     )
     expect(res.headers.get('access-control-max-age')).toBe('600')
     expect(res.headers.get('x-request-id')).toBeTruthy()

@@ -1,6 +1,7 @@
-/** @module Tests for the OpenAPI document and the HTML reference page. */
+/** @module Tests for the OpenAPI document. */
 import {
   DevSessionRequest,
+  errorStatus,
   MintSessionRequest,
   OrganizationUpdate,
   SessionResponse,
@@ -11,7 +12,6 @@ import { registry } from '../app.ts'
 import { organizationsResource } from '../features/settings/organizations.resource.ts'
 import { defineFunction, type FunctionDef } from '../functions/registry.ts'
 import { createRegistry, operations as restOperations } from '../rest/registry.ts'
-import { renderDocsPage } from './docs-page.ts'
 import { buildOpenApi, type JsonSchema, type OpenApiDocument, type OperationObject } from './openapi.ts'
 
 const handler = async () => {
@@ -219,7 +219,7 @@ describe('buildOpenApi', () => {
     const all = refs(doc)
     expect(all.length).toBeGreaterThan(5)
     for (const ref of all) {
-      expect(ref).toMatch(/^#\/components\/schemas\//)
+      expect(ref).toMatch(/^#\/components\/(schemas|parameters)\//)
       expect(lookup(doc, ref), ref).toBeDefined()
     }
   })
@@ -240,46 +240,79 @@ describe('buildOpenApi', () => {
   })
 })
 
-describe('renderDocsPage', () => {
-  const evil = createRegistry([
-    { ...organizationsResource, description: 'Orgs <script>alert("x")</script> & co' },
-  ])
-  const html = renderDocsPage(buildOpenApi({ registry: evil, functions }))
+describe('what the reference shows (Scalar at /docs)', () => {
+  const ops = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ path, method, op: op as OperationObject })),
+  )
 
-  it('is a complete page listing every path', () => {
-    expect(html).toMatch(/^<!doctype html>/)
-    expect(html).toContain('<title>ConnectGain Settings API reference</title>')
-    expect(html).toContain('id="authentication"')
-    for (const path of [
-      '/rest/v1/organizations',
-      '/functions/v1/sessions',
-      '/functions/v1/dev/session',
-      '/health',
-    ])
-      expect(html).toContain(path)
-    expect(html).toContain('id="schema-OrganizationUpdate"')
-    expect(html).toContain('prefers-color-scheme:dark')
-  })
-
-  it('escapes injected text and loads nothing from outside', () => {
-    expect(html).toContain('Orgs &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co')
-    expect(html).toContain('Demo session &lt;script&gt;alert(1)&lt;/script&gt;')
-    expect(html).not.toMatch(/<script/i)
-    expect(html).not.toMatch(/<link|src=|@import|https?:\/\//i)
-  })
-
-  it('has copy-paste curl examples', () => {
-    expect(html).toContain('curl &quot;$API_URL/rest/v1/organizations?select=id,name&amp;limit=10&quot;')
-    expect(html).toContain('curl -X PATCH &quot;$API_URL/rest/v1/organizations?id=eq.$ROW_ID&quot;')
-    expect(html).toContain('-H &quot;Authorization: Bearer $TOKEN&quot;')
-    expect(html).toContain('&quot;timezone&quot;:&quot;America/New_York&quot;')
-    expect(html).toContain('curl -X POST &quot;$API_URL/functions/v1/dev/session&quot;')
-  })
-
-  it('uses the server URL in examples when given', () => {
-    const page = renderDocsPage(
-      buildOpenApi({ registry, functions: [], serverUrl: 'https://api.example.com/' }),
+  it('groups operations under human tag names in sentence case, each described', () => {
+    const names = doc.tags.map((t) => t.name)
+    expect(names).toEqual(
+      expect.arrayContaining(['Quick replies', 'API keys', 'Audit log', 'Functions', 'Health']),
     )
-    expect(page).toContain('curl &quot;https://api.example.com/rest/v1/organizations?select=')
+    for (const tag of doc.tags) {
+      expect(tag.name, tag.name).toMatch(/^[A-Z][^_]*$/)
+      expect(tag.description, tag.name).toBeTruthy()
+    }
+    expect(doc.tags.find((t) => t.name === 'Quick replies')?.description).toContain(
+      '`/rest/v1/quick_replies`',
+    )
+    for (const { op } of ops) expect(names).toContain(op.tags[0])
+  })
+
+  it('gives plain one-line summaries; the markdown is in the descriptions', () => {
+    for (const { path, op } of ops) {
+      expect(op.summary, path).not.toMatch(/[`*<>\n]|\.$/)
+      expect(op.summary.length, path).toBeLessThanOrEqual(40)
+    }
+    expect(doc.paths['/rest/v1/quick_replies']?.get?.summary).toBe('Read quick replies')
+    const sessions = doc.paths['/functions/v1/sessions']?.post
+    expect(sessions?.summary).toBe('Sessions')
+    expect(sessions?.description).toMatch(/^Mint a session token for one of your users\n\n/)
+  })
+
+  it('has an example for every response body: rows for 2xx, the error envelope its status answers for 4xx', () => {
+    for (const { path, method, op } of ops) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        for (const [type, media] of Object.entries(response.content ?? {})) {
+          const where = `${method} ${path} ${status} ${type}`
+          expect(media.example, where).toBeDefined()
+          if (status.startsWith('2')) continue
+          const envelope = media.example as { code: keyof typeof errorStatus }
+          expect(Object.keys(envelope), where).toEqual(['code', 'message', 'details', 'hint'])
+          expect(String(errorStatus[envelope.code]), where).toBe(status)
+        }
+      }
+    }
+    const orgs = doc.paths['/rest/v1/organizations']?.get?.responses['200']?.content?.['application/json']
+    expect(orgs?.example).toEqual([
+      expect.objectContaining({
+        id: expect.stringMatching(/^org_/),
+        timezone: 'America/New_York',
+        currency: 'USD',
+      }),
+    ])
+    const key = doc.paths['/functions/v1/sessions']?.post?.responses['201']?.content?.['application/json']
+    expect(key?.example).toMatchObject({ token_type: 'bearer', role: 'agent' })
+  })
+
+  it('has samples in curl, JavaScript (postgrest-js for REST, fetch for functions) and Python', () => {
+    for (const { path, op } of ops) {
+      const samples = op['x-codeSamples'] ?? []
+      expect(
+        samples.map((s) => s.lang),
+        path,
+      ).toEqual(['Shell', 'JavaScript', 'Python'])
+      const [curl, js, python] = samples.map((s) => s.source)
+      expect(curl, path).toMatch(new RegExp(`^curl .*"\\$API_URL${path}[?"]`))
+      expect(python, path).toContain(`import requests`)
+      if (path.startsWith('/rest/v1/')) expect(js, path).toContain("from '@supabase/postgrest-js'")
+      else expect(js, path).toContain(`fetch(\`\${process.env.API_URL}${path}`)
+    }
+    const list = doc.paths['/rest/v1/quick_replies']?.get?.['x-codeSamples']?.[1]?.source
+    expect(list).toContain("const { data, error } = await postgrest.from('quick_replies').select('*')")
+    // A public function is called without a token.
+    const dev = doc.paths['/functions/v1/dev/session']?.post?.['x-codeSamples']?.[0]?.source
+    expect(dev).not.toContain('Authorization')
   })
 })

@@ -4,6 +4,9 @@ import { z } from 'zod'
 import type { FunctionDef } from '../functions/registry.ts'
 import { MAX_LIMIT } from '../rest/query.ts'
 import { type Registry, type Resource, readableColumns } from '../rest/registry.ts'
+import { addCodeSamples } from './code-samples.ts'
+import { addResponseExamples } from './examples.ts'
+import type { CodeSample } from './shape.ts'
 
 export type JsonSchema = { [key: string]: unknown }
 export type HttpMethod = 'get' | 'post' | 'patch' | 'delete'
@@ -16,6 +19,14 @@ export interface ParameterObject {
   required?: boolean
   schema: JsonSchema
   example?: string | number
+}
+
+/** A parameter declared once under `components.parameters`; it has none of a parameter's own fields. */
+export interface ParameterRef {
+  $ref: string
+  name?: never
+  in?: never
+  description?: never
 }
 
 export interface MediaTypeObject {
@@ -35,9 +46,11 @@ export interface OperationObject {
   description: string
   tags: string[]
   security?: SecurityRequirement[]
-  parameters?: ParameterObject[]
+  parameters?: (ParameterObject | ParameterRef)[]
   requestBody?: { required: boolean; description?: string; content: Record<string, MediaTypeObject> }
   responses: Record<string, ResponseObject>
+  /** curl, JavaScript and Python, as Scalar and Redoc read them (code-samples.ts). */
+  'x-codeSamples'?: CodeSample[]
 }
 
 export type PathItemObject = Partial<Record<HttpMethod, OperationObject>>
@@ -52,6 +65,7 @@ export interface OpenApiDocument {
   components: {
     securitySchemes: Record<string, JsonSchema>
     schemas: Record<string, JsonSchema>
+    parameters: Record<string, ParameterObject>
   }
 }
 
@@ -150,6 +164,17 @@ const arrayOf = (items: JsonSchema): JsonSchema => ({ type: 'array', items })
 const json = (schema: JsonSchema): Record<string, MediaTypeObject> => ({ [JSON_TYPE]: { schema } })
 const pascal = (s: string): string =>
   s.replace(/(^|[^a-zA-Z0-9]+)([a-zA-Z0-9])/g, (_m, _sep, c: string) => c.toUpperCase())
+/** A resource or function name in words: `quick_replies` → "quick replies", `generate-api-key` → "generate API key". */
+const inWords = (name: string): string =>
+  name
+    .split(/[^a-zA-Z0-9]+/)
+    .map((w) => (w === 'api' ? 'API' : w))
+    .join(' ')
+/** The same in sentence case, for tags and titles: "Quick replies", "Generate API key". */
+export const title = (name: string): string => {
+  const words = inWords(name)
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
 
 /** Error responses for `statuses`, each listing the error codes it can carry. */
 function errors(...statuses: number[]): Record<string, ResponseObject> {
@@ -187,6 +212,15 @@ const header = (name: string, description: string, schema: JsonSchema, example?:
     schema,
     ...(example === undefined ? {} : { example }),
   }) satisfies ParameterObject
+
+/** `Idempotency-Key`, declared once and referenced by every POST that can create. */
+const IDEMPOTENCY_KEY = header(
+  'Idempotency-Key',
+  'Optional. A repeat with the same key within 24 hours answers the first answer (with `Idempotent-Replayed: true`) and creates nothing; the same key with another query or body is `422 CG422`, and while the first still runs `409 CG409`. Scoped to your organization, your credential and this method and path. Errors are not kept: a repeat after one runs again.',
+  { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7E]+$' },
+  '4f1c2c1e-9d0b-4a57-a3c1-6a9e0f3b2d10',
+)
+const IDEMPOTENCY_REF: ParameterRef = { $ref: '#/components/parameters/IdempotencyKey' }
 
 /** Keys of an object schema, or null when the schema is not a plain `z.object`. */
 function writableColumns(schema: z.core.$ZodType | undefined): string[] | null {
@@ -243,11 +277,11 @@ function resourcePaths(resource: Resource, schema: ReturnType<typeof schemaConve
   const noContent = { description: 'Done; no body (`Prefer: return=minimal`, the default).' }
   const filtersRequired =
     '**Filters required:** give at least one column filter (e.g. `?id=eq.…`); without one the request is refused with 400 `21000`.'
-  const tags = [resource.name]
+  const tags = [title(resource.name)]
   const item: PathItemObject = {
     get: {
       operationId: `list_${resource.name}`,
-      summary: `Read ${resource.name}`,
+      summary: `Read ${inWords(resource.name)}`,
       description: `${resource.description}\n\nReturns the matching rows ${resource.scope === 'user' ? 'of your own (other members’ rows do not exist for you; an API key gets 403)' : 'of your organization'} as an array, or one object with \`Accept: ${SINGLE_TYPE}\`.\n\n${accessNote(resource)}`,
       tags,
       parameters: [
@@ -310,7 +344,7 @@ function resourcePaths(resource: Resource, schema: ReturnType<typeof schemaConve
     const body = schema(resource.insert, 'input', `${base}Insert`)
     item.post = {
       operationId: `create_${resource.name}`,
-      summary: `Create ${resource.name}`,
+      summary: `Create ${inWords(resource.name)}`,
       description: `Insert one row (an object) or several (an array). ${writeNote(resource.insert, resource)}`,
       tags,
       parameters: [
@@ -327,6 +361,7 @@ function resourcePaths(resource: Resource, schema: ReturnType<typeof schemaConve
           },
           'return=representation',
         ),
+        IDEMPOTENCY_REF,
       ],
       requestBody: { required: true, content: json({ anyOf: [body, arrayOf(body)] }) },
       responses: {
@@ -341,7 +376,7 @@ function resourcePaths(resource: Resource, schema: ReturnType<typeof schemaConve
   if (resource.update) {
     item.patch = {
       operationId: `update_${resource.name}`,
-      summary: `Update ${resource.name}`,
+      summary: `Update ${inWords(resource.name)}`,
       description: `Update every matching row with the given fields. ${filtersRequired}\n\n${writeNote(resource.update, resource)}`,
       tags,
       parameters: [...filterParams(columns), selectParam(columns), preferReturn],
@@ -352,7 +387,7 @@ function resourcePaths(resource: Resource, schema: ReturnType<typeof schemaConve
   if (resource.deletable) {
     item.delete = {
       operationId: `delete_${resource.name}`,
-      summary: `Delete ${resource.name}`,
+      summary: `Delete ${inWords(resource.name)}`,
       description: `Delete every matching row. ${filtersRequired}`,
       tags,
       parameters: [...filterParams(columns), selectParam(columns), preferReturn],
@@ -380,10 +415,13 @@ function functionPath(def: FunctionDef, schema: ReturnType<typeof schemaConverte
   return {
     [get ? 'get' : 'post']: {
       operationId: `fn_${def.name.replace(/[^a-zA-Z0-9]+/g, '_')}`,
-      summary: def.summary,
-      description: notes.filter(Boolean).join(' '),
-      tags: ['functions'],
+      // A plain title; the function's own sentences (with their markdown) open the description.
+      summary: title(def.name),
+      description: `${def.summary}\n\n${notes.filter(Boolean).join(' ')}`,
+      tags: ['Functions'],
       ...(def.auth === 'public' ? { security: [] } : {}),
+      // A key is scoped to the caller: a request without credentials has nothing to scope it to.
+      ...(get || def.auth === 'public' ? {} : { parameters: [IDEMPOTENCY_REF] }),
       ...(get ? {} : { requestBody: { required: true, content: json(schema(def.input, 'input')) } }),
       responses: {
         [String(status)]: {
@@ -414,7 +452,7 @@ export function buildOpenApi(opts: {
       operationId: 'health',
       summary: 'Health check',
       description: 'Answers `{"ok":true}` while the server is up. No credentials needed.',
-      tags: ['health'],
+      tags: ['Health'],
       security: [],
       responses: {
         '200': {
@@ -429,22 +467,26 @@ export function buildOpenApi(opts: {
       },
     },
   }
-  return {
+  const doc: OpenApiDocument = {
     openapi: '3.1.0',
     info: { title: 'ConnectGain Settings API', version: '1.0.0', description: INTRO },
     ...(opts.serverUrl ? { servers: [{ url: opts.serverUrl }] } : {}),
     security: [{ bearer: [] }, { apikey: [] }],
     tags: [
-      ...resources.map((r) => ({ name: r.name, description: r.description })),
+      // Human names ("Quick replies"); the path says which resource (`/rest/v1/quick_replies`).
+      ...resources.map((r) => ({
+        name: title(r.name),
+        description: `${r.description}\n\nAt \`/rest/v1/${r.name}\`.`,
+      })),
       ...(opts.functions.length
         ? [
             {
-              name: 'functions',
+              name: 'Functions',
               description: 'Actions at `/functions/v1/{name}`: POST a JSON body, get JSON back.',
             },
           ]
         : []),
-      { name: 'health', description: 'Liveness.' },
+      { name: 'Health', description: 'Liveness.' },
     ],
     paths,
     components: {
@@ -452,6 +494,7 @@ export function buildOpenApi(opts: {
         bearer: {
           type: 'http',
           scheme: 'bearer',
+          bearerFormat: 'session JWT or API key',
           description: 'A session JWT (from `POST /functions/v1/sessions`) or an org API key `ak_…`.',
         },
         apikey: {
@@ -462,6 +505,11 @@ export function buildOpenApi(opts: {
         },
       },
       schemas,
+      parameters: { IdempotencyKey: IDEMPOTENCY_KEY },
     },
   }
+  // The reference shows a body for every response and samples for every operation (examples.ts, code-samples.ts).
+  addResponseExamples(doc, opts.registry)
+  addCodeSamples(doc, opts.registry)
+  return doc
 }

@@ -5,12 +5,12 @@ import { functionsFor, registry } from '../app.ts'
 import { createTestContext, type TestContext } from '../test-utils/index.ts'
 import { buildOpenApi } from './openapi.ts'
 
-/** Redocly's problems of severity "error" in `doc` under the recommended ruleset, as readable lines. */
-async function errors(doc: unknown): Promise<string[]> {
+/** Redocly's problems of severity "error" (or of the rule `ruleId`) in `doc` under the recommended ruleset, as lines. */
+async function errors(doc: unknown, ruleId?: string): Promise<string[]> {
   const config = await createConfig({ extends: ['recommended'] })
   const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: '/openapi.json', config })
   return problems
-    .filter((p) => p.severity === 'error')
+    .filter((p) => (ruleId ? p.ruleId === ruleId : p.severity === 'error'))
     .map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? '?'}`)
 }
 
@@ -35,6 +35,21 @@ describe('OpenAPI under Redocly recommended', () => {
     const doc = (await res.json()) as { servers?: { url: string }[] }
     expect(doc.servers).toEqual([{ url: 'http://settings.test:8787' }])
     expect(await errors(doc)).toEqual([])
+  })
+
+  it('every response example matches its schema (what the reference shows is what the API answers)', async () => {
+    const doc = buildOpenApi({
+      registry,
+      functions: functionsFor('demo'),
+      serverUrl: 'https://api.connectgain.io',
+    })
+    expect(await errors(doc, 'no-invalid-media-type-examples')).toEqual([])
+    // The rule does look at them: a wrong one is caught.
+    const media = doc.paths['/rest/v1/organizations']?.get?.responses['200']?.content?.['application/json']
+    if (media) media.example = [{ id: 42 }]
+    expect(await errors(doc, 'no-invalid-media-type-examples')).toContainEqual(
+      expect.stringMatching(/^no-invalid-media-type-examples: .*\/paths\/~1rest~1v1~1organizations\/get/),
+    )
   })
 
   it('without a server the rules would fail: the check is real', async () => {
