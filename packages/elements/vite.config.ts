@@ -14,6 +14,7 @@
 import { copyFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { build, defineConfig, type Plugin, type Rolldown } from 'vite'
+import { minifyLiterals } from './build/minify-literals.ts'
 import { parallelImports } from './build/parallel-imports.ts'
 
 /** The package's runtime dependencies: imported, not bundled, in lib/. */
@@ -84,7 +85,9 @@ export default defineConfig(({ mode }) => {
   const forPackage = mode === 'package'
   return {
     logLevel: 'warn',
-    plugins: forPackage ? [serviceWorker()] : [withManifest, serviceWorker(), parallelImports()],
+    plugins: forPackage
+      ? [serviceWorker()]
+      : [withManifest, serviceWorker(), minifyLiterals(), parallelImports()],
     build: {
       outDir: forPackage ? 'lib' : 'dist',
       emptyOutDir: true,

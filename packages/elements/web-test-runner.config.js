@@ -28,5 +28,8 @@ export default {
     }),
   ],
   concurrency: 2,
+  // The shared tab suite is one file of 141 cases (12 tabs × every role, both locales, both widths): about 25 s
+  // alone, several times that beside another file on a busy 2-core machine.
+  testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 30000 } },
 }

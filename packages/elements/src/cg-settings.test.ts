@@ -1,5 +1,5 @@
 import { settingsCategories } from '@connectgain/contracts/tabs'
-import { expect, fixture, html, oneEvent } from '@open-wc/testing'
+import { expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing'
 import { sendKeys, setViewport } from '@web/test-runner-commands'
 import { apiUrl, devSession, until } from '../test/session.ts'
 import { hostPage } from '../test/tabs.ts'
@@ -253,7 +253,8 @@ describe('cg-settings', () => {
 
   it('scrolls inside a container of fixed height, and keeps its nav in view in a tall page', async () => {
     const { access_token } = await devSession('owner')
-    const box = await fixture<HTMLDivElement>(html`<div style="height: 300px">
+    // fixtureSync: `fixture` waits a frame for a plain element, and a page in the background gets none.
+    const box = fixtureSync<HTMLDivElement>(html`<div style="height: 300px">
       <cg-settings api-url=${apiUrl()} token=${access_token} show-unavailable></cg-settings>
     </div>`)
     const el = box.querySelector('cg-settings')!
@@ -263,16 +264,14 @@ describe('cg-settings', () => {
     )
     const nav = el.shadowRoot!.querySelector('nav')!
     expect(nav.scrollHeight > nav.clientHeight).to.equal(true) // 27 links in 300 px: the nav scrolls itself
-    const page = await hostPage(html`<div style="height: 3000px">
-      <cg-settings api-url=${apiUrl()} token=${access_token} show-unavailable></cg-settings>
-      <div style="height: 3000px"></div>
+    // A tall element in a page that scrolls (here a scrolling box, which scrolls even in a background tab).
+    const scroller = fixtureSync<HTMLDivElement>(html`<div style="height: 400px; overflow: auto">
+      <div><cg-settings api-url=${apiUrl()} token=${access_token} show-unavailable style="min-height: 2500px"></cg-settings></div>
     </div>`)
-    const tall = page.querySelector<CgSettings>('cg-settings')!
+    const tall = scroller.querySelector('cg-settings')!
     await until(() => tabsOf(tall).length === 27, 'the nav')
-    tall.style.minHeight = '2500px'
-    window.scrollTo(0, tall.getBoundingClientRect().top + window.scrollY + 800)
-    await until(() => window.scrollY > 0, 'the page scrolled')
-    expect(Math.round(tall.shadowRoot!.querySelector('nav')!.getBoundingClientRect().top)).to.equal(0)
-    window.scrollTo(0, 0)
+    scroller.scrollTop = 800
+    const navTop = tall.shadowRoot!.querySelector('nav')!.getBoundingClientRect().top
+    expect(Math.round(navTop - scroller.getBoundingClientRect().top)).to.equal(0)
   })
 })

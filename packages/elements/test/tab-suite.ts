@@ -1,21 +1,33 @@
 /**
  * @module The shared tab suite: one declaration per built tab (what differs), and `describeTab`, which generates
  * the same cases for each: who sees it, axe in both locales, no English left in Spanish, its empty, loading and
- * failed states, and keyboard-only create, edit and delete. A case that does not apply is declared `null`.
+ * failed states, keyboard-only create, edit and delete, and that the longest values its fields accept never widen
+ * the page. A case that does not apply is declared `null`.
  * Assertions compare text and booleans, never elements: wtr sends a failed assertion's element to the runner
  * whole, and that report never finishes (the file then times out with no results).
  */
+import { GenerateApiKeyRequest } from '@connectgain/contracts/api-keys'
+import { AcceptInvitationRequest } from '@connectgain/contracts/invitations'
+import { LifecycleStageInsert } from '@connectgain/contracts/lifecycle-stages'
+import { OrganizationUpdate } from '@connectgain/contracts/organizations'
 import { canSeeTab, type ResourceName, type RoleName, roles } from '@connectgain/contracts/permissions'
+import { PushSubscriptionInsert } from '@connectgain/contracts/push'
+import { QuickReplyInsert } from '@connectgain/contracts/quick-replies'
+import { SidebarItemInsert } from '@connectgain/contracts/sidebar-items'
 import { settingsCategories, type TabId } from '@connectgain/contracts/tabs'
+import { TagInsert } from '@connectgain/contracts/tags'
+import { TeamInsert } from '@connectgain/contracts/teams'
+import { WebhookConfigurationInsert } from '@connectgain/contracts/webhooks'
 import { expect, html, oneEvent } from '@open-wc/testing'
-import { sendKeys } from '@web/test-runner-commands'
+import { sendKeys, setViewport } from '@web/test-runner-commands'
 import type { LitElement } from 'lit'
 import type { CgSettings } from '../src/cg-settings.ts'
 import { useLocale } from '../src/i18n/localization.ts'
 import type { CgDialog } from '../src/kit/cg-dialog.ts'
 import type { CgResourceList } from '../src/kit/cg-resource-list.ts'
 import type { CgSecretOnce } from '../src/kit/cg-secret-once.ts'
-import { type TabElement, tabLabels } from '../src/tabs/tab-registry.ts'
+import { type TabElement, tabLabels, tabLoaders } from '../src/tabs/tab-registry.ts'
+import { longest, maxLengthOf, padded } from './longest.ts'
 import { gone, subscriptionAt } from './push-platform.ts'
 import { apiUrl, type DevSession, devSession, uniqueSlug, until } from './session.ts'
 import { callFunction, focusPath, hostPage, joinMember, listOf, rest, retype, tabTo } from './tabs.ts'
@@ -48,6 +60,7 @@ export type CaseName =
   | 'create'
   | 'edit'
   | 'delete'
+  | 'width'
 
 /** What differs between built tabs; `null` says a case does not apply (no test is generated for it). */
 export interface TabDeclaration {
@@ -92,6 +105,11 @@ export interface TabDeclaration {
   } | null
   /** Delete by keyboard: the `delta` row's button with this `data-action`, then the confirmation; null: no delete. */
   remove: { action: string } | null
+  /**
+   * Makes, over REST or a function, what the tab then shows with the longest value each of its text fields accepts
+   * (`longest`: the contract's maxima, no spaces), for the width case; null: it shows nothing a member types.
+   */
+  long: ((token: string) => Promise<unknown>) | null
   /** English strings of the tab's catalog shown on its first view; each shows in English, none in Spanish. */
   english: string[]
   /** A Spanish string the tab's first view shows with locale="es" once its data is in. */
@@ -125,6 +143,12 @@ export const declarations: TabDeclaration[] = [
       stored: { name: 'Renamed by keyboard' },
     },
     remove: null,
+    long: async (token) => {
+      const [org] = await rest<{ id: string }[]>(token, 'organizations?select=id')
+      const slug = padded(uniqueSlug('w'), maxLengthOf(OrganizationUpdate, 'slug')!) // slugs are unique
+      const body = { ...longest(OrganizationUpdate), slug }
+      await rest(token, `organizations?id=eq.${org!.id}`, { method: 'PATCH', body })
+    },
     english: ['Organization name', 'Timezone', 'Currency', 'Used for scheduling.', 'Save Changes'],
     spanish: 'Nombre de la organización',
   },
@@ -135,6 +159,7 @@ export const declarations: TabDeclaration[] = [
     create: null,
     edit: { from: 'form', inputs: [{ name: 'show_avatars', toggle: true }], stored: { show_avatars: false } },
     remove: null,
+    long: null, // choices and switches: nothing a member types
     english: ['Message density', 'Press Enter to send', 'Show avatars', 'Sort contacts by'],
     spanish: 'Densidad de los mensajes',
   },
@@ -161,6 +186,12 @@ export const declarations: TabDeclaration[] = [
       stored: { all_new_conversations: true },
     },
     remove: { action: 'remove' },
+    // The endpoint is a push service's (never shown), the device's label the longest.
+    long: async (token) =>
+      posted(token, 'push_subscriptions', {
+        ...longest(PushSubscriptionInsert),
+        ...(await subscriptionAt(gone())),
+      }),
     english: ['This device', 'Send test notification', 'My devices', 'Send me notifications', 'Remove'],
     spanish: 'Mis dispositivos',
   },
@@ -186,6 +217,7 @@ export const declarations: TabDeclaration[] = [
       stored: { name: 'charlie' },
     },
     remove: { action: 'delete' },
+    long: (token) => posted(token, 'tags', longest(TagInsert)),
     english: ['New tag', 'Applies to', 'Conversations and contacts', 'Description'],
     spanish: 'Nueva etiqueta',
   },
@@ -217,6 +249,7 @@ export const declarations: TabDeclaration[] = [
       stored: { shortcut: 'charlie' },
     },
     remove: { action: 'delete' },
+    long: (token) => posted(token, 'quick_replies', longest(QuickReplyInsert)),
     english: ['New quick reply', 'Search quick replies', 'Shortcut', 'Reply'],
     spanish: 'Nueva respuesta rápida',
   },
@@ -245,6 +278,7 @@ export const declarations: TabDeclaration[] = [
       stored: { name: 'charlie' },
     },
     remove: { action: 'delete' }, // a stage no contact is in: deleted after the usual question
+    long: (token) => posted(token, 'lifecycle_stages', longest(LifecycleStageInsert)),
     english: ['New stage', 'Make default', 'Default'],
     spanish: 'Nueva etapa',
   },
@@ -277,6 +311,7 @@ export const declarations: TabDeclaration[] = [
     },
     remove: { action: 'delete' },
     // The default sections' labels are data (English as the host app named them), not the tab's strings.
+    long: (token) => posted(token, 'sidebar_items', longest(SidebarItemInsert)),
     english: ['New section', 'Reset to defaults', 'Preview', 'Hide'],
     spanish: 'Nueva sección',
   },
@@ -294,6 +329,7 @@ export const declarations: TabDeclaration[] = [
     create: null, // the log is written by the server, never by hand
     edit: null,
     remove: null,
+    long: (token) => posted(token, 'tags', longest(TagInsert)), // its entry has the tag's values
     english: ['Download CSV', 'When', 'Who', 'Changes'],
     spanish: 'Descargar CSV',
   },
@@ -317,6 +353,7 @@ export const declarations: TabDeclaration[] = [
     },
     edit: null, // a key is never edited: Roll makes a new one (api-keys-tab.test.ts)
     remove: null, // Revoke keeps the row, marked Revoked (api-keys-tab.test.ts)
+    long: (token) => callFunction(token, 'generate-api-key', longest(GenerateApiKeyRequest)),
     english: ['Generate New API Key', 'Search API keys', 'Full access', 'Never', 'Active'],
     spanish: 'Generar nueva clave de API',
   },
@@ -349,6 +386,12 @@ export const declarations: TabDeclaration[] = [
       stored: { description: 'Changed by keyboard' },
     },
     remove: { action: 'delete' },
+    long: (token) =>
+      posted(token, 'webhook_configurations', {
+        ...longest(WebhookConfigurationInsert),
+        url: padded(dead(''), maxLengthOf(WebhookConfigurationInsert, 'url')!),
+        events: ['*'],
+      }),
     english: [
       'Add Webhook',
       'All events',
@@ -369,6 +412,9 @@ export const declarations: TabDeclaration[] = [
     create: null, // Invite makes an invitation, not a member (team-members-tab.test.ts)
     edit: null, // a member's role changes by Change role and its choice (team-members-tab.test.ts)
     remove: { action: 'remove' },
+    // An email of 64 characters before the @ (the most a mailbox takes), the longest name.
+    long: (token) =>
+      joinMember(token, padded(uniqueSlug('w'), 64), 'agent', longest(AcceptInvitationRequest).name),
     english: ['Invite member', 'Search members', 'My availability', 'Change role', 'Invitations'],
     spanish: 'Mi disponibilidad',
   },
@@ -394,6 +440,7 @@ export const declarations: TabDeclaration[] = [
       stored: { description: 'Changed by keyboard' },
     },
     remove: { action: 'delete' }, // its conversations unassigned: teams-tab.test.ts
+    long: (token) => posted(token, 'teams', longest(TeamInsert)),
     english: ['New team', 'Members', 'Description'],
     spanish: 'Nuevo equipo',
   },
@@ -442,7 +489,7 @@ export function everyRole(): Members {
 
 /** The tab the shell opens for `role` when asked for one it may not see: the first it may. */
 const firstTab = (role: RoleName): TabId =>
-  settingsCategories.flatMap((c) => c.tabs).find((t) => canSeeTab(role, t)) as TabId
+  settingsCategories.flatMap((c) => c.tabs).find((t) => canSeeTab(role, t) && t in tabLoaders) as TabId
 
 /** Every text node under `node`, through each shadow root (not styles): what the member can read. */
 function textOf(node: Node): string {
@@ -556,6 +603,18 @@ export function describeTab(decl: TabDeclaration, members: Members): void {
       await sendKeys({ press: 'Enter' })
     }
 
+    /** Presses a row's button by keyboard; one in the row's More menu: Tab to More, Enter, ArrowDown to it, Enter. */
+    async function pressRow(target: () => HTMLElement | null | undefined, what: string) {
+      const menu = target()?.closest('[role="menu"]')
+      if (!menu) return press(target, what)
+      await press(() => menu.previousElementSibling, `More, for ${what}`)
+      for (let presses = 0; !focusPath().includes(target() as Element); presses++) {
+        if (presses > 10) throw new Error(`ArrowDown never reached ${what}`)
+        await sendKeys({ press: 'ArrowDown' })
+      }
+      await sendKeys({ press: 'Enter' })
+    }
+
     /** The shown-once secret by keyboard: Tab to "I have stored it", Space, Tab to Done, Enter. */
     async function acknowledgeSecret(root: ShadowRoot) {
       const panel = () => root.querySelector<CgSecretOnce>('cg-secret-once')?.shadowRoot
@@ -587,19 +646,28 @@ export function describeTab(decl: TabDeclaration, members: Members): void {
       const fallback = firstTab(role)
       test(
         'deep-link',
-        `a deep link from ${role} (tab attribute, #settings hash) opens ${fallback}, never the tab`,
+        `a deep link from ${role} (tab attribute, #settings hash) keeps ${fallback} or the open tab, says why, never the tab`,
         async () => {
           const session = members.session[role]
-          /** The shell shows `fallback` and nothing of this tab. */
-          const expectFallback = async (shell: CgSettings, how: string) => {
+          /** The shell shows `shown` and nothing of this tab, with a notice naming a role that may open it. */
+          const expectFallback = async (shell: CgSettings, how: string, shown: TabId = fallback) => {
             await shell.updateComplete
             expect(!!shell.shadowRoot!.querySelector(tag), `${how}: the tab's element`).to.equal(false)
             expect(shell.shadowRoot!.querySelector('#cg-tab-heading')!.textContent, how).to.equal(
-              tabLabels[fallback](),
+              tabLabels[shown](),
             )
             expect(
               shell.shadowRoot!.querySelector('nav a[aria-current="page"]')?.getAttribute('data-tab'),
-            ).to.equal(fallback)
+            ).to.equal(shown)
+            expect(shell.getAttribute('tab'), `${how}: tab=`).to.equal(shown)
+            if (shell.syncHash) expect(location.hash, `${how}: the hash`).to.equal(`#settings/${shown}`)
+            expect(
+              shell
+                .shadowRoot!.querySelector('.notice')
+                ?.textContent?.trim()
+                .startsWith(`${tabLabels[decl.id]()} needs the`),
+              `${how}: the notice`,
+            ).to.equal(true)
             expect(
               !!shell.shadowRoot!.querySelector(`nav a[data-tab="${decl.id}"]`),
               `${how}: a link`,
@@ -612,7 +680,7 @@ export function describeTab(decl: TabDeclaration, members: Members): void {
           history.replaceState(null, '', `#settings/${decl.id}`)
           const { shell } = await openShell(session, { syncHash: true })
           await expectFallback(shell, 'hash on load')
-          // The shell follows the hash to a tab the role sees, then refuses this one again.
+          // The shell follows the hash to a tab the role sees, then refuses this one again and stays there.
           const other = members.nav[role].find((t) => t !== fallback) as TabId
           const hashChange = async (tab: string) => {
             const changed = oneEvent(window, 'hashchange')
@@ -623,7 +691,7 @@ export function describeTab(decl: TabDeclaration, members: Members): void {
           await hashChange(other)
           expect(shell.shadowRoot!.querySelector('#cg-tab-heading')!.textContent).to.equal(tabLabels[other]())
           await hashChange(decl.id)
-          await expectFallback(shell, 'hash changed')
+          await expectFallback(shell, 'hash changed', other)
         },
       )
     }
@@ -693,6 +761,10 @@ export function describeTab(decl: TabDeclaration, members: Members): void {
         restoreFetch = held.restore
         const { root } = await open(orgs.seeded, { settle: false })
         await until(() => held.seen() > 0 && saysLoading(load.in(root)), 'Loading…')
+        expect(
+          !!load.in(root)?.querySelector('[aria-busy="true"] .bone'),
+          'a skeleton, marked busy, where the data will be',
+        ).to.equal(true)
         release()
         await settled(root)
         expect(saysLoading(load.in(root))).to.equal(false)
@@ -793,7 +865,7 @@ export function describeTab(decl: TabDeclaration, members: Members): void {
         async () => {
           const row = await rowsOf.seed(orgs.writes.access_token, 'delta')
           const { root, rows, button } = await open(orgs.writes)
-          await press(() => button(remove.action, row.shows), `${remove.action} ${row.shows}`)
+          await pressRow(() => button(remove.action, row.shows), `${remove.action} ${row.shows}`)
           const confirm = () => root.querySelector<CgDialog>('#cg-confirm')
           await until(() => !!confirm()?.open, 'the confirmation')
           const cancel = confirm()!.shadowRoot!.querySelector('[part="cancel"]')!
@@ -804,5 +876,48 @@ export function describeTab(decl: TabDeclaration, members: Members): void {
         },
       )
     }
+
+    // e. Never wider than the host page.
+
+    test(
+      'width',
+      'at 1280 and 390 px, with the longest value each field accepts, the host page does not widen and every row button shows whole',
+      async () => {
+        const session = await devSession(WRITER, uniqueSlug(`${decl.id.slice(0, 8).replace(/-$/, '')}-long`))
+        await decl.long?.(session.access_token)
+        try {
+          await setViewport({ width: 1280, height: 800 })
+          const { root } = await open(session)
+          const shown = 'm'.repeat(32) // as long as the shortest maximum of a field a list shows
+          if (decl.list) await until(() => textOf(root).includes(shown), 'the longest values')
+          for (const width of [1280, 390]) {
+            await setViewport({ width, height: 800 })
+            await new Promise(requestAnimationFrame)
+            const { scrollWidth, clientWidth } = document.documentElement
+            expect(scrollWidth, `the page's width at ${width} px`).to.equal(clientWidth)
+            expect(cutOff(root), `row buttons cut off at ${width} px`).to.deep.equal([])
+          }
+        } finally {
+          await setViewport({ width: 800, height: 600 })
+        }
+      },
+    )
+  })
+}
+
+/** The names of the row buttons shown in `root`'s lists that stand partly outside their list's box. */
+function cutOff(root: ShadowRoot): string[] {
+  const outside = (inner: DOMRect, outer: DOMRect) =>
+    inner.left < outer.left - 0.5 || inner.right > outer.right + 0.5
+  return [...root.querySelectorAll('cg-resource-list')].flatMap((list) => {
+    const box = list.getBoundingClientRect()
+    return [...(list.shadowRoot?.querySelectorAll<HTMLButtonElement>('tbody button') ?? [])]
+      .filter((button) => button.getClientRects().length > 0) // shown (not in a closed menu)
+      .filter((button) => {
+        const rect = button.getBoundingClientRect()
+        const scroller = button.closest('.scroll')
+        return outside(rect, box) || (!!scroller && outside(rect, scroller.getBoundingClientRect()))
+      })
+      .map((button) => button.getAttribute('aria-label') ?? button.textContent?.trim() ?? '')
   })
 }

@@ -189,7 +189,12 @@ export async function rest<T = unknown>(
 }
 
 /** A member named `key` (`key@example.com`) in the caller's org: invited with `role`, then accepted (demo mode needs no API key). */
-export async function joinMember(token: string, key: string, role: Role = 'agent'): Promise<string> {
+export async function joinMember(
+  token: string,
+  key: string,
+  role: Role = 'agent',
+  name: string = key,
+): Promise<string> {
   const email = `${key}@example.com`
   const { accept_url } = await callFunction<{ accept_url: string }>(token, 'invite-member', {
     email,
@@ -199,7 +204,7 @@ export async function joinMember(token: string, key: string, role: Role = 'agent
   const accepted = await fetch(`${apiUrl()}/functions/v1/accept-invitation`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: invite, email, name: key }),
+    body: JSON.stringify({ token: invite, email, name }),
   })
   if (!accepted.ok) throw new Error(`accept-invitation: ${accepted.status} ${await accepted.text()}`)
   const [member] = await rest<{ id: string }[]>(

@@ -77,6 +77,8 @@ export interface RequestOptions {
   upsert?: boolean
   /** `Accept: text/csv`: a GET answers the CSV text itself (a failure still comes as the JSON envelope). */
   csv?: boolean
+  /** A POST's `Idempotency-Key`: the one of the action it sends again (`ActionKey`), else a fresh one. */
+  idempotencyKey?: string | undefined
   signal?: AbortSignal
 }
 
@@ -202,6 +204,10 @@ export class ApiClient {
     options: RequestOptions,
     extra: Record<string, string>,
   ): Promise<{ body: T; headers: Headers }> {
+    // One key for the action, the retry after a new token included, so the server runs it once. No
+    // randomUUID outside a secure context (a plain http page): then the header is left out.
+    const key = options.method === 'POST' && (options.idempotencyKey ?? crypto.randomUUID?.())
+    if (key) extra = { ...extra, 'Idempotency-Key': key }
     let answer = await this.send(path, options, await this.currentToken(), extra)
     if (answer.response.status === 401 && this.options.tokenProvider) {
       answer = await this.send(path, options, await this.refresh(), extra)

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing'
+import { expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing'
 import { sendKeys } from '@web/test-runner-commands'
 import './cg-select.ts'
 import type { CgSelect, SelectOption } from './cg-select.ts'
@@ -42,7 +42,7 @@ async function type(input: HTMLInputElement, text: string) {
   input.focus()
   input.select()
   await sendKeys({ press: 'Backspace' })
-  await sendKeys({ type: text })
+  if (text) await sendKeys({ type: text })
 }
 
 describe('cg-select', () => {
@@ -172,30 +172,127 @@ describe('cg-select', () => {
     expect(events).to.deep.equal([])
   })
 
-  it('Tab and blur close the list and restore the label', async () => {
+  it('Enter picks the exact match by value or label, or the only match, without arrowing to it', async () => {
+    const { el, input, events } = await open('USD', currencies)
+    await type(input, 'eur') // "CHE — WIR Euro" matches too; "EUR" is the one it names
+    await sendKeys({ press: 'Enter' })
+    await el.updateComplete
+    expect(events).to.deep.equal([{ name: 'timezone', value: 'EUR' }])
+    expect(input.value).to.equal('EUR — Euro')
+    expect(input.getAttribute('aria-expanded')).to.equal('false')
+
+    const zonesSelect = await open('UTC')
+    await type(zonesSelect.input, 'kolk')
+    await sendKeys({ press: 'Enter' })
+    await zonesSelect.el.updateComplete
+    expect(zonesSelect.el.value).to.equal('Asia/Kolkata')
+    expect(zonesSelect.input.value).to.equal('Kolkata')
+  })
+
+  it('Enter over text that names several options takes the key (no form submits) and keeps the list open', async () => {
+    // Not `fixture`: it waits a frame for a plain element, and a page in the background gets none.
+    const form = fixtureSync<HTMLFormElement>(
+      html`<form><cg-select name="timezone" label="Timezone" .options=${zones} value="UTC"></cg-select></form>`,
+    )
+    const taken: boolean[] = []
+    form.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') taken.push(e.defaultPrevented)
+    })
+    const select = form.querySelector('cg-select')!
+    await select.updateComplete
+    const input = select.shadowRoot!.querySelector('input')!
+    await type(input, 'america') // three matches
+    await sendKeys({ press: 'Enter' })
+    await select.updateComplete
+    expect(taken, 'a kit form submits on an Enter no control took').to.deep.equal([true])
+    expect(input.getAttribute('aria-expanded')).to.equal('true')
+    expect(select.value).to.equal('UTC')
+    expect(input.value).to.equal('america')
+  })
+
+  it('Tab commits typed text that names one option: its value or label, or the only match', async () => {
     const select = await fixture<CgSelect>(
-      html`<cg-select label="Timezone" .options=${zones} value="Asia/Kolkata"></cg-select>`,
+      html`<cg-select name="currency" label="Currency" .options=${currencies} value="USD"></cg-select>`,
     )
     const after = document.createElement('button')
     after.textContent = 'after'
     select.after(after)
     const input = select.shadowRoot!.querySelector('input')!
-    await type(input, 'par')
-    await select.updateComplete
-    expect(input.getAttribute('aria-expanded')).to.equal('true')
+    await type(input, 'eur')
     await sendKeys({ press: 'Tab' })
     await select.updateComplete
-    expect(document.activeElement).to.equal(after)
+    expect(document.activeElement?.textContent).to.equal('after')
     expect(input.getAttribute('aria-expanded')).to.equal('false')
-    expect(input.value).to.equal('Kolkata')
-    expect(select.value).to.equal('Asia/Kolkata')
+    expect(select.value).to.equal('EUR')
+    expect(input.value).to.equal('EUR — Euro')
 
-    await type(input, 'lon')
-    await select.updateComplete
+    await type(input, 'wir')
     input.blur()
     await select.updateComplete
-    expect(input.getAttribute('aria-expanded')).to.equal('false')
+    expect(select.value).to.equal('CHE')
+    expect(input.value).to.equal('CHE — WIR Euro')
+  })
+
+  it('keeps text that names no single option, shows an error and tells the form it holds no value', async () => {
+    const { el, input, root, events } = await open('Europe/Paris')
+    await type(input, 'zzz')
+    input.blur()
+    await el.updateComplete
+    expect(input.value, 'the text typed stays: the field never shows a value it does not hold').to.equal(
+      'zzz',
+    )
+    expect(el.value).to.equal('Europe/Paris')
+    expect(input.getAttribute('aria-invalid')).to.equal('true')
+    expect(root.querySelector('[role="alert"]')?.textContent).to.equal('Choose one of the options')
+    expect(events).to.deep.equal([
+      { name: 'timezone', value: 'Europe/Paris', invalid: 'Choose one of the options' },
+    ])
+    await expect(el).to.be.accessible()
+
+    await type(input, 'america') // several matches: still no single option
+    input.blur()
+    await el.updateComplete
+    expect(input.value).to.equal('america')
+    expect(root.querySelector('[role="alert"]')?.textContent).to.equal('Choose one of the options')
+
+    await type(input, 'lond')
+    input.blur()
+    await el.updateComplete
+    expect(el.value).to.equal('Europe/London')
+    expect(input.value).to.equal('London')
+    expect(input.getAttribute('aria-invalid')).to.equal('false')
+    expect(root.querySelector('[role="alert"]')).to.equal(null)
+    expect(events.at(-1)).to.deep.equal({ name: 'timezone', value: 'Europe/London' })
+  })
+
+  it('Escape after stray text restores the selected label and clears the error', async () => {
+    const { el, input, root, events } = await open('Europe/Paris')
+    await type(input, 'zzz')
+    input.blur()
+    await el.updateComplete
+    input.focus()
+    await sendKeys({ press: 'Escape' })
+    await el.updateComplete
+    expect(input.value).to.equal('Paris')
+    expect(root.querySelector('[role="alert"]')).to.equal(null)
+    expect(events.at(-1)).to.deep.equal({ name: 'timezone', value: 'Europe/Paris' })
+  })
+
+  it('blur with the text left as it was, or emptied, keeps the selected option', async () => {
+    const { el, input, events } = await open('Asia/Kolkata')
+    input.focus()
+    input.click()
+    await el.updateComplete
+    expect(input.getAttribute('aria-expanded')).to.equal('true')
+    input.blur()
+    await el.updateComplete
     expect(input.value).to.equal('Kolkata')
+    await type(input, '')
+    input.blur()
+    await el.updateComplete
+    expect(input.value).to.equal('Kolkata')
+    expect(el.value).to.equal('Asia/Kolkata')
+    expect(events).to.deep.equal([])
   })
 
   it('shows "No matches" in a status message when nothing matches', async () => {

@@ -40,10 +40,14 @@ interface Section {
 
 /**
  * Type to filter (case- and accent-insensitive, by label, value or description); ↓/↑ move through the
- * options (opening the list), Home/End jump, Enter picks, Escape closes and restores, Tab closes.
+ * options (opening the list), Home/End jump, Enter picks, Escape closes and restores.
+ *
+ * Typed text never leaves the field holding another value than it shows: Enter (with no option highlighted),
+ * Tab and blur commit the option the text names (one whose value or label it equals, else the only match);
+ * text that names none stays, with an error, and the change event says the field holds no value (`invalid`).
  *
  * @tag cg-select
- * @fires cg-field-change - The user picked an option; `detail.value` is its value.
+ * @fires cg-field-change - The user picked an option (`detail.value`), or left text that names none (`detail.invalid`).
  * @csspart input - The combobox text input.
  * @csspart listbox - The popup list of options.
  * @csspart option - Each option.
@@ -153,10 +157,18 @@ export class CgSelect extends FieldElement<string> {
   @property({ attribute: 'no-matches-label' })
   @defaultText(() => msg('No matches', { id: 'form.no-matches' }))
   noMatchesLabel!: string
+  /** The error while the text typed names no option; "Choose one of the options" in the UI's language by default. */
+  @property({ attribute: 'invalid-label' })
+  @defaultText(() => msg('Choose one of the options', { id: 'form.choose-option' }))
+  invalidLabel!: string
 
   @state() private open = false
-  /** The text the user typed; only shown while the list is open. */
+  /** The text the user typed; shown while the list is open, or while it names no option (`stray`). */
   @state() private text = ''
+  /** The input holds text that names no option: it stays shown, with `invalidLabel`, until the member settles it. */
+  @state() private stray = false
+  /** The member typed since the list opened. */
+  private typed = false
   @state() private filter = ''
   /** Index of the active (visually focused) option in `visible`; -1 for none. */
   @state() private active = -1
@@ -164,8 +176,14 @@ export class CgSelect extends FieldElement<string> {
   @query('input') private input!: HTMLInputElement
   @query('ul[role="listbox"]') private listbox!: HTMLUListElement
 
-  /** Search keys by option index, rebuilt only when `options` changes. */
-  private keys: string[] = []
+  /** Search keys by option index: made when first searched, again after `options` changes. */
+  private searchKeys: string[] | undefined
+  private get keys(): string[] {
+    this.searchKeys ??= this.options.map((o) =>
+      [o.label, o.value, o.description ?? ''].map(normalizeSearch).join('\u0000'),
+    )
+    return this.searchKeys
+  }
   private byValue = new Map<string, SelectOption>()
   private sections: Section[] = []
   /** The rows in display order: what ↓/↑ walk through. */
@@ -185,15 +203,17 @@ export class CgSelect extends FieldElement<string> {
     return this.byValue.get(this.value)?.label ?? this.value
   }
 
+  protected override get shownError(): string {
+    return this.error || (this.stray ? this.invalidLabel : '')
+  }
+
   private get interactive(): boolean {
     return !this.disabled && !this.readonly
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('options')) {
-      this.keys = this.options.map((o) =>
-        [o.label, o.value, o.description ?? ''].map(normalizeSearch).join('\u0000'),
-      )
+      this.searchKeys = undefined // a description may be worked out when read (time zone offsets): not yet
       this.byValue = new Map(this.options.map((o) => [o.value, o]))
     }
     if (changed.has('options') || changed.has('filter')) {
@@ -201,6 +221,8 @@ export class CgSelect extends FieldElement<string> {
       if (this.active >= this.visible.length) this.active = -1
     }
     if ((changed.has('disabled') || changed.has('readonly')) && !this.interactive) this.close()
+    // The host set a value (the form reloaded): stray text gives way. Settling on stray text never changes it.
+    if (changed.has('value') && this.stray) this.stray = false
   }
 
   /** Filters, ranks (exact, then prefix, then word start, then anywhere) and groups the options. */
@@ -242,7 +264,7 @@ export class CgSelect extends FieldElement<string> {
     if (!this.interactive) return
     if (!this.open) {
       this.open = true
-      this.text = this.selectedLabel
+      if (!this.stray) this.text = this.selectedLabel
       this.filter = ''
       this.computeVisible()
     }
@@ -256,13 +278,45 @@ export class CgSelect extends FieldElement<string> {
 
   private close(): void {
     this.open = false
+    this.typed = false
     this.filter = ''
     this.active = -1
   }
 
-  private select(option: SelectOption): void {
+  /** Settles the input on `option`, back on the selected one (none), or on stray text (`stray`) the form must not take. */
+  private select(option?: SelectOption, stray = false): void {
+    const was = this.stray
     this.close()
-    if (option.value !== this.value) this.changed(option.value)
+    this.stray = stray
+    const value = option?.value ?? this.value
+    if (value !== this.value || was || stray) this.changed(value, stray ? this.invalidLabel : undefined)
+  }
+
+  /**
+   * The option the typed text names, compared as type-ahead does: the one whose value it equals, else the one whose
+   * label it equals (two zones may share a label), else the only match.
+   */
+  private named(): SelectOption | undefined {
+    const q = normalizeSearch(this.text.trim())
+    if (!q) return undefined
+    const fields = this.keys.map((key) => key.split('\u0000'))
+    for (const field of [1, 0]) {
+      const exact = this.options.filter((_, i) => fields[i]?.[field] === q)
+      if (exact.length === 1) return exact[0]
+    }
+    this.computeVisible() // the matches of the text as it is now, even before a render caught up with the typing
+    return this.visible.length === 1 ? this.visible[0]?.option : undefined
+  }
+
+  /** Commits what was typed since the list opened: the option it names, nothing when emptied, else stray text. */
+  private commit(): void {
+    const option = this.named()
+    this.select(option, !option && !!this.text.trim())
+  }
+
+  private onBlur(): void {
+    if (this.open && this.typed) this.commit()
+    else this.close()
   }
 
   private move(to: number): void {
@@ -274,6 +328,7 @@ export class CgSelect extends FieldElement<string> {
     if (!this.interactive) return
     const text = (event.target as HTMLInputElement).value
     this.open = true
+    this.typed = true
     this.text = text
     this.filter = text
     this.active = -1
@@ -299,20 +354,18 @@ export class CgSelect extends FieldElement<string> {
         this.move(event.key === 'Home' ? 0 : this.visible.length - 1)
         break
       case 'Enter': {
-        const row = this.open ? this.visible[this.active] : undefined
-        if (!row) return
-        event.preventDefault()
-        this.select(row.option)
+        if (!this.open) return
+        event.preventDefault() // never the form's Enter over text not settled
+        const option = this.visible[this.active]?.option ?? (this.typed ? this.named() : undefined)
+        if (option) this.select(option)
+        else if (!this.typed) this.close() // text left as it was; typed text naming several stays open to pick from
         break
       }
       case 'Escape':
-        if (!this.open) return
+        if (!this.open && !this.stray) return
         event.preventDefault()
         event.stopPropagation()
-        this.close()
-        break
-      case 'Tab':
-        this.close()
+        this.select()
         break
     }
   }
@@ -391,17 +444,17 @@ export class CgSelect extends FieldElement<string> {
           aria-expanded=${this.open && !empty ? 'true' : 'false'}
           aria-controls=${this.listId}
           aria-activedescendant=${activeRow ? this.optionId(activeRow) : nothing}
-          .value=${live(this.open ? this.text : this.selectedLabel)}
+          .value=${live(this.open || this.stray ? this.text : this.selectedLabel)}
           placeholder=${this.placeholder || nothing}
           ?disabled=${this.disabled}
           ?readonly=${this.readonly}
           ?required=${this.required}
-          aria-invalid=${this.error ? 'true' : 'false'}
+          aria-invalid=${this.shownError ? 'true' : 'false'}
           aria-describedby=${this.describedBy || nothing}
           @input=${this.onInput}
           @keydown=${this.onKeydown}
           @click=${this.onClick}
-          @blur=${this.close}
+          @blur=${this.onBlur}
         />
         ${this.interactive ? html`<span class="chevron" aria-hidden="true"></span>` : nothing}
         <ul

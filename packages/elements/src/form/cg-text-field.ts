@@ -4,18 +4,20 @@ import { property } from 'lit/decorators.js'
 import { ifDefined } from 'lit/directives/if-defined.js'
 import { live } from 'lit/directives/live.js'
 import { defineElement } from '../define.ts'
-import { FieldElement } from './field-element.ts'
+import { TextControl } from './text-control.ts'
 
 /**
+ * With `maxlength`, a count "n / max" shows near the cap, and a paste cut to fit says so.
+ *
  * @tag cg-text-field
  * @fires cg-field-change - The user changed the value.
+ * @csspart input - The input.
+ * @csspart counter - The "n / max" character count, near `maxlength`.
+ * @csspart notice - The message that a paste was cut to fit `maxlength`.
  */
-export class CgTextField extends FieldElement<string> {
-  @property() value = ''
+export class CgTextField extends TextControl {
   @property() type: 'text' | 'email' | 'url' | 'search' | 'tel' = 'text'
-  @property() placeholder = ''
   @property() autocomplete = ''
-  @property({ type: Number }) maxlength?: number
 
   override render() {
     return html`<div class="field">
@@ -35,7 +37,8 @@ export class CgTextField extends FieldElement<string> {
         ?required=${this.required}
         aria-invalid=${this.error ? 'true' : 'false'}
         aria-describedby=${this.describedBy || nothing}
-        @input=${(e: Event) => this.changed((e.target as HTMLInputElement).value)}
+        @input=${this.onInput}
+        @paste=${this.onPaste}
       />
       ${this.renderMessages()}
     </div>`

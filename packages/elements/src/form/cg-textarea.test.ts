@@ -85,4 +85,34 @@ describe('cg-textarea', () => {
     expect(fired).to.equal(0)
     await expect(el).to.be.accessible()
   })
+
+  it('on a long field shows the count only near the limit, grouped by the UI locale', async () => {
+    const el = await fixture<CgTextarea>(
+      html`<cg-textarea name="body" label="Message" maxlength="2000" .value=${'a'.repeat(1700)}></cg-textarea>`,
+    )
+    const counter = () => el.shadowRoot!.querySelector('[part="counter"]')?.textContent ?? null
+    expect(counter()).to.equal(null)
+    el.value = 'a'.repeat(1980)
+    await el.updateComplete
+    expect(counter()).to.equal('1,980 / 2,000')
+  })
+
+  it('pasting 10,000 characters into a 2,000 field keeps 2,000 and says the paste was cut', async () => {
+    const el = await fixture<CgTextarea>(
+      html`<cg-textarea name="body" label="Message" maxlength="2000"></cg-textarea>`,
+    )
+    const textarea = el.shadowRoot!.querySelector('textarea')!
+    textarea.focus()
+    const clipboardData = new DataTransfer()
+    clipboardData.setData('text/plain', 'line\n'.repeat(2000))
+    textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }))
+    await el.updateComplete
+    expect(el.value.length).to.equal(2000)
+    expect(textarea.value.length).to.equal(2000)
+    const notice = el.shadowRoot!.querySelector<HTMLElement>('[role="status"]')
+    expect(notice?.textContent?.trim()).to.equal('Pasted text was cut to fit the limit of 2,000 characters.')
+    expect(notice?.checkVisibility(), 'shown, not only announced').to.equal(true)
+    expect(notice!.getBoundingClientRect().width).to.be.greaterThan(100)
+    await expect(el).to.be.accessible()
+  })
 })

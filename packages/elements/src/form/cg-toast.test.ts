@@ -37,12 +37,48 @@ describe('cg-toast-region', () => {
   it('dismisses itself after the timeout; 0 means it stays', async () => {
     const { el, messages } = await open()
     el.show('Short', 'info', 50)
-    el.show('Sticky', 'info', 0)
+    el.show('Sticky', 'error', 0)
     await el.updateComplete
     expect(messages()).to.deep.equal(['Short', 'Sticky'])
     await aTimeout(150)
     await el.updateComplete
     expect(messages()).to.deep.equal(['Sticky'])
+  })
+
+  it('shows one toast of each kind: a newer one replaces the older, and a success clears the errors', async () => {
+    const { el, status, alert, messages } = await open()
+    el.show('Could not save: the name is taken.', 'error')
+    el.show('Could not save: the server is down.', 'error')
+    await el.updateComplete
+    expect(messages(alert), 'the newer error replaced the older').to.deep.equal([
+      'Could not save: the server is down.',
+    ])
+    el.show('Tag saved.', 'success')
+    await el.updateComplete
+    expect(messages(alert), 'the success answered the error').to.deep.equal([])
+    expect(messages(status)).to.deep.equal(['Tag saved.'])
+    el.show('Tag deleted.', 'success')
+    el.show('Syncing…', 'info')
+    el.show('Could not delete VIP.', 'error')
+    el.show('', 'error') // nothing to say: nothing shown
+    await el.updateComplete
+    expect(messages()).to.deep.equal(['Tag deleted.', 'Syncing…', 'Could not delete VIP.'])
+    await expect(el).to.be.accessible()
+  })
+
+  it('shows a template with buttons (the fields a save points to); they work from the toast', async () => {
+    const { el, root, messages } = await open()
+    let focused = ''
+    el.show(
+      html`Check 2 fields: <button @click=${() => (focused = 'name')}>Name</button>,
+        <button @click=${() => (focused = 'currency')}>Currency</button>.`,
+      'error',
+    )
+    await el.updateComplete
+    expect(messages()[0]!.replace(/\s+/g, ' ')).to.equal('Check 2 fields: Name, Currency.')
+    root.querySelectorAll<HTMLButtonElement>('[part="message"] button')[1]!.click()
+    expect(focused).to.equal('currency')
+    await expect(el).to.be.accessible()
   })
 
   it('has a Dismiss button that closes the toast from the keyboard', async () => {

@@ -1,6 +1,6 @@
-/** @module `<cg-toast-region>`: transient messages (saved, failed, …) stacked in the bottom-right corner. */
+/** @module `<cg-toast-region>`: transient messages (saved, failed, …), one of each kind, in the bottom-right corner. */
 import { localized, msg } from '@lit/localize'
-import { css, html, LitElement } from 'lit'
+import { css, html, LitElement, type TemplateResult } from 'lit'
 import { property, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
 import { defineElement } from '../define.ts'
@@ -9,9 +9,12 @@ import { defaultText } from './default-text.ts'
 
 export type ToastKind = 'success' | 'error' | 'info'
 
+/** A toast's text, or a template of text and buttons (the fields a failed save points to). */
+export type ToastMessage = string | TemplateResult
+
 interface Toast {
   id: number
-  message: string
+  message: ToastMessage
   kind: ToastKind
   /** Milliseconds left before it dismisses itself; Infinity when it stays. */
   remaining: number
@@ -23,7 +26,8 @@ let nextToast = 0
 
 /**
  * Place one in a tab's shadow root and call `show()`. Success and info toasts are announced politely
- * (`role="status"`), errors assertively (`role="alert"`). Timers pause while the pointer or focus is on a toast.
+ * (`role="status"`), errors assertively (`role="alert"`). A toast replaces the one of its kind before it, and a
+ * success clears the errors, which it answers. Timers pause while the pointer or focus is on a toast.
  *
  * @tag cg-toast-region
  * @csspart region - The fixed container that stacks the toasts.
@@ -75,7 +79,7 @@ export class CgToastRegion extends LitElement {
         padding: calc(var(--_space) / 2) 0;
         overflow-wrap: anywhere;
       }
-      button {
+      [part='dismiss'] {
         flex: none;
         display: grid;
         place-items: center;
@@ -91,9 +95,15 @@ export class CgToastRegion extends LitElement {
         line-height: 1;
         cursor: pointer;
       }
-      button:hover {
+      [part='dismiss']:hover {
         background: var(--_surface);
         color: var(--_text);
+      }
+      .message button {
+        all: unset;
+        color: var(--_primary);
+        text-decoration: underline;
+        cursor: pointer;
       }
       button:focus-visible {
         outline: 2px solid var(--_focus);
@@ -112,8 +122,14 @@ export class CgToastRegion extends LitElement {
   private hovered = false
   private focused = false
 
-  /** Shows a message; it dismisses itself after `timeoutMs` (0 or less: it stays until closed). */
-  show(message: string, kind: ToastKind = 'info', timeoutMs = 5000): void {
+  /**
+   * Shows a message in place of the last one of its kind (a success also clears the errors); it dismisses itself
+   * after `timeoutMs` (0 or less: it stays until closed). An empty message shows nothing.
+   */
+  show(message: ToastMessage, kind: ToastKind = 'info', timeoutMs = 5000): void {
+    if (!message) return
+    for (const old of this.toasts)
+      if (old.kind === kind || (kind === 'success' && old.kind === 'error')) this.dismiss(old.id)
     const toast: Toast = {
       id: ++nextToast,
       message,

@@ -6,6 +6,11 @@ import { fieldStyles } from './field-styles.ts'
 export interface FieldChangeDetail<T = unknown> {
   name: string
   value: T
+  /**
+   * Set while the control shows what is no value (text typed in a combobox that names no option), with its message:
+   * the form must not be sent until a later change comes without it.
+   */
+  invalid?: string
 }
 
 declare global {
@@ -50,9 +55,14 @@ export abstract class FieldElement<T> extends LitElement {
     return `${this.uid}-error`
   }
 
+  /** The error shown: the form's `error`, else the control's own (a combobox holding text that names no option). */
+  protected get shownError(): string {
+    return this.error
+  }
+
   /** `aria-describedby` for the input: the help text and the error, when shown. */
   protected get describedBy(): string {
-    return [this.help && this.helpId, this.error && this.errorId].filter(Boolean).join(' ')
+    return [this.help && this.helpId, this.shownError && this.errorId].filter(Boolean).join(' ')
   }
 
   /** The help text, referenced by `aria-describedby`. */
@@ -62,7 +72,8 @@ export abstract class FieldElement<T> extends LitElement {
 
   /** The error, announced when it appears and referenced by `aria-describedby`. */
   protected renderError() {
-    return this.error ? html`<div class="error" id=${this.errorId} role="alert">${this.error}</div>` : nothing
+    const error = this.shownError
+    return error ? html`<div class="error" id=${this.errorId} role="alert">${error}</div>` : nothing
   }
 
   /** Help then error, under the control. */
@@ -70,14 +81,11 @@ export abstract class FieldElement<T> extends LitElement {
     return html`${this.renderHelp()}${this.renderError()}`
   }
 
-  /** Sets the value from user input and tells the form. */
-  protected changed(value: T): void {
+  /** Sets the value from user input and tells the form (that the input holds no value, with `invalid`). */
+  protected changed(value: T, invalid?: string): void {
     this.value = value
-    this.dispatchEvent(
-      new CustomEvent<FieldChangeDetail<T>>('cg-field-change', {
-        detail: { name: this.name, value },
-        bubbles: true,
-      }),
-    )
+    const detail: FieldChangeDetail<T> = { name: this.name, value }
+    if (invalid) detail.invalid = invalid
+    this.dispatchEvent(new CustomEvent('cg-field-change', { detail, bubbles: true }))
   }
 }

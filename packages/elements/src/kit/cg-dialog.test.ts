@@ -78,4 +78,51 @@ describe('cg-dialog', () => {
     const plain = await fixture<CgDialog>(html`<cg-dialog variant="confirm" heading="Sure?"></cg-dialog>`)
     expect(plain.shadowRoot!.querySelector('[part="confirm"]')!.textContent!.trim()).to.equal('OK')
   })
+
+  it('asks before Escape discards a draft: Keep editing goes back to it, Discard closes; a clean one closes at once', async () => {
+    const page = await hostPage(html`<button id="opener">New key</button>
+      <cg-dialog heading="New key">
+        <form><label>Name <input name="name" /></label></form>
+        <button slot="footer" type="button">Cancel</button>
+      </cg-dialog>`)
+    const dialog = page.querySelector<CgDialog>('cg-dialog')!
+    const input = page.querySelector('input')!
+    const part = (name: string) => dialog.shadowRoot!.querySelector<HTMLButtonElement>(`[part="${name}"]`)
+    const question = () => dialog.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? ''
+    page.querySelector<HTMLButtonElement>('#opener')!.focus()
+
+    const clean = dialog.show()
+    await until(() => document.activeElement === input, 'the first field focused')
+    await sendKeys({ press: 'Escape' })
+    expect(await clean, 'nothing typed: closed at once').to.equal(false)
+
+    const draft = dialog.show()
+    await until(() => document.activeElement === input, 'the first field focused')
+    await sendKeys({ type: 'CRM' })
+    dialog.dirty = true // the form's owner says it holds edits
+    await sendKeys({ press: 'Escape' })
+    await until(() => question() === 'Discard this draft?', 'the question')
+    expect(dialog.open, 'still open').to.equal(true)
+    expect(dialog.shadowRoot!.activeElement === part('keep'), 'Keep editing has the focus').to.equal(true)
+    expect(part('keep')!.textContent!.trim()).to.equal('Keep editing')
+    expect(part('discard')!.textContent!.trim()).to.equal('Discard')
+    await expect(page).to.be.accessible()
+    await sendKeys({ press: 'Enter' }) // Keep editing
+    await until(() => question() === '', 'the question gone')
+    expect(dialog.open).to.equal(true)
+    expect(input.value, 'the draft is kept').to.equal('CRM')
+    expect(document.activeElement === input, 'back in the draft').to.equal(true)
+
+    await sendKeys({ press: 'Escape' })
+    await until(() => question() !== '', 'asked again')
+    await sendKeys({ press: 'Escape' }) // on the question: keeps the draft
+    await until(() => question() === '', 'the question gone again')
+    expect(dialog.open).to.equal(true)
+    await sendKeys({ press: 'Escape' })
+    await until(() => !!part('discard'), 'asked a third time')
+    part('discard')!.click()
+    expect(await draft, 'discarded').to.equal(false)
+    expect(dialog.open).to.equal(false)
+    expect(document.activeElement!.id, 'the focus back where it was').to.equal('opener')
+  })
 })

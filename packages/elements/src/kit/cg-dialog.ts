@@ -1,7 +1,7 @@
 /** @module `<cg-dialog>`: a modal dialog on the native `<dialog>`; the `confirm` variant asks before an action. */
 import { localized, msg } from '@lit/localize'
 import { css, html, LitElement, nothing } from 'lit'
-import { property, query } from 'lit/decorators.js'
+import { property, query, state } from 'lit/decorators.js'
 import { defineElement } from '../define.ts'
 import { buttonStyles, tokens } from '../styles/theme.ts'
 
@@ -35,7 +35,8 @@ function focusables(root: Element): HTMLElement[] {
 }
 
 /**
- * Opens modal (`show()`), so the rest of the page is inert and Tab stays inside; Escape cancels; on close
+ * Opens modal (`show()`), so the rest of the page is inert and Tab stays inside; Escape cancels, except that in a
+ * `dirty` dialog (a form with edits) it first asks "Discard this draft?" (Keep editing, Discard); on close
  * the focus goes back to where it was. The `confirm` variant has Cancel and a confirm button, focuses
  * Cancel when `danger` (the safe choice), and `show()` resolves to whether the member confirmed.
  *
@@ -48,6 +49,8 @@ function focusables(root: Element): HTMLElement[] {
  * @csspart actions - The row of buttons.
  * @csspart cancel - The Cancel button (`confirm` variant).
  * @csspart confirm - The confirm button (`confirm` variant).
+ * @csspart keep - Keep editing, when Escape asks before discarding a draft.
+ * @csspart discard - Discard, beside it.
  * @cssprop [--cg-dialog-width=448px] - The dialog's width (at most 90% of the viewport).
  */
 @localized()
@@ -97,6 +100,11 @@ export class CgDialog extends LitElement {
   @property({ attribute: 'confirm-label' }) confirmLabel = ''
   /** The Cancel button's text; "Cancel" (in the UI's language) when empty. */
   @property({ attribute: 'cancel-label' }) cancelLabel = ''
+  /** The dialog holds edits that are not saved: Escape asks before it discards them. */
+  @property({ type: Boolean }) dirty = false
+
+  /** Escape was pressed on a draft: the dialog asks whether to discard it. */
+  @state() private asking = false
 
   @query('dialog') private dialog!: HTMLDialogElement
   private returnTo: HTMLElement | null = null
@@ -120,6 +128,7 @@ export class CgDialog extends LitElement {
   close(confirmed = false): void {
     if (!this.open) return
     this.open = false
+    this.asking = false
     this.dialog?.close()
     this.returnTo?.focus()
     this.returnTo = null
@@ -141,8 +150,26 @@ export class CgDialog extends LitElement {
     return [...slotted, ...this.renderRoot.querySelectorAll<HTMLElement>('.actions > button')]
   }
 
-  /** Keeps Tab inside the dialog: the page behind is inert, but the browser's own UI is not. */
-  private onKeydown(event: KeyboardEvent): void {
+  /** Back to the draft, at its first field. */
+  private async keepEditing(): Promise<void> {
+    this.asking = false
+    await this.updateComplete
+    this.initialFocus()?.focus()
+  }
+
+  /**
+   * Escape on a draft asks first (Escape on the question keeps the draft): stopped here, at the key, since the
+   * browser lets a page stop a dialog's own cancel only once. Tab stays inside the dialog: the page behind is
+   * inert, but the browser's own UI is not.
+   */
+  private async onKeydown(event: KeyboardEvent): Promise<void> {
+    if (event.key === 'Escape' && this.dirty && !event.defaultPrevented) {
+      event.preventDefault()
+      if (this.asking) return this.keepEditing()
+      this.asking = true
+      await this.updateComplete
+      return this.renderRoot.querySelector<HTMLElement>('[part="keep"]')?.focus()
+    }
     if (event.key !== 'Tab') return
     const order = this.tabOrder()
     const first = order[0]
@@ -175,8 +202,16 @@ export class CgDialog extends LitElement {
       <div id="body"><slot></slot></div>
       <div class="actions" part="actions">
         ${
-          confirm
-            ? html`<button type="button" part="cancel" @click=${() => this.close(false)}>
+          this.asking
+            ? html`<strong role="alert">${msg('Discard this draft?', { id: 'kit.discard-draft' })}</strong>
+                <button type="button" part="keep" @click=${this.keepEditing}>
+                  ${msg('Keep editing', { id: 'kit.keep-editing' })}
+                </button>
+                <button type="button" part="discard" class="danger" @click=${() => this.close(false)}>
+                  ${msg('Discard', { id: 'kit.discard' })}
+                </button>`
+            : confirm
+              ? html`<button type="button" part="cancel" @click=${() => this.close(false)}>
                 ${this.cancelLabel || msg('Cancel', { id: 'kit.cancel' })}
               </button>
               <button
@@ -187,7 +222,7 @@ export class CgDialog extends LitElement {
               >
                 ${this.confirmLabel || msg('OK', { id: 'kit.ok' })}
               </button>`
-            : html`<slot name="footer"></slot>`
+              : html`<slot name="footer"></slot>`
         }
       </div>
     </dialog>`

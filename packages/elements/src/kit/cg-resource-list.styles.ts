@@ -1,4 +1,4 @@
-/** @module Styles of `<cg-resource-list>`, with the cell classes tabs use in their columns. */
+/** @module Styles of `<cg-resource-list>`, with the cell classes tabs use in their columns, and its narrow layout. */
 import { css } from 'lit'
 import { buttonStyles, tokens } from '../styles/theme.ts'
 
@@ -8,6 +8,7 @@ export const styles = [
   css`
     :host {
       display: block;
+      container-type: inline-size;
       font-family: var(--_font);
       font-size: var(--_font-size);
       color: var(--_text);
@@ -35,6 +36,7 @@ export const styles = [
       outline-offset: 1px;
     }
     .scroll {
+      position: relative;
       overflow-x: auto;
     }
     table {
@@ -76,6 +78,10 @@ export const styles = [
       font-weight: 600;
     }
     .actions {
+      position: sticky;
+      inset-inline-end: 0;
+      max-inline-size: none;
+      background: var(--_bg);
       text-align: end;
       white-space: nowrap;
     }
@@ -93,12 +99,6 @@ export const styles = [
     }
     .mono {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    }
-    .clamp {
-      max-width: 480px;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
     }
     .muted,
     .empty {
@@ -163,6 +163,96 @@ export const styles = [
       margin-inline-end: auto;
       color: var(--_muted);
       font-variant-numeric: tabular-nums;
+    }
+  `,
+  // Its own width, not its content's, is what the page sees (the host's container-type, which the cards below ask
+  // too); the table scrolls in .scroll, a visually hidden header with it, and the row buttons stay in view (sticky).
+  // Each cell is one line: a long value takes at most its share of the width and ends in an ellipsis, and the cell
+  // then takes the focus (cg-resource-list.ts), and wraps while it has it. More's menu is a popover (row-menu.ts),
+  // placed by its button. Below 600 px of the list's own width each row is a card of label and value pairs.
+  css`
+    td {
+      box-sizing: border-box;
+      max-inline-size: calc(100cqi / var(--_cols));
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    td[tabindex]:focus,
+    td[tabindex]:focus *,
+    td details {
+      white-space: normal;
+      overflow-wrap: anywhere;
+    }
+    [role='menu'] {
+      inset: auto;
+      position-area: block-end span-inline-start;
+      position-try-fallbacks: flip-block;
+      margin: 2px 0;
+      padding: calc(var(--_space) / 2) 0;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+      color: var(--_text);
+      box-shadow: 0 4px 12px #0003;
+    }
+    .actions [role='menuitem'] {
+      display: block;
+      inline-size: 100%;
+      margin: 0;
+      border: 0;
+      text-align: start;
+    }
+    [role='menuitem']:hover,
+    [role='menuitem']:focus {
+      background: var(--_surface);
+    }
+    @container (width < 600px) {
+      table,
+      tbody,
+      tr,
+      td {
+        display: block;
+      }
+      thead {
+        position: absolute;
+        inline-size: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+      }
+      tr {
+        height: auto;
+        margin-block-end: var(--_space);
+        padding: var(--_space) calc(var(--_space) * 1.5);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      td {
+        max-inline-size: none;
+        padding: 2px 0;
+        border: 0;
+      }
+      td::before {
+        content: attr(data-label);
+        display: inline-block;
+        min-inline-size: 7em;
+        padding-inline-end: var(--_space);
+        color: var(--_muted);
+        font-size: 0.85em;
+        font-weight: 600;
+      }
+      td > .sub {
+        padding-inline-start: calc(6em + var(--_space));
+      }
+      td.actions {
+        position: static;
+        padding-top: var(--_space);
+        text-align: start;
+        white-space: normal;
+      }
+      td.actions::before {
+        content: none;
+      }
     }
   `,
 ]

@@ -58,6 +58,41 @@ describe('cg-resource-list', () => {
     expect(root.querySelector('table')!.getAttribute('aria-busy')).to.equal('true')
   })
 
+  it('cuts a long value to one line with an ellipsis; its title, and the cell once focused, show it whole', async () => {
+    const long = 'm'.repeat(300) // the longest word a name could hold, and more
+    const { page, el, root } = await list({
+      status: 'ready',
+      rows: [
+        { id: 'tag_1', name: long, scope: long },
+        { id: 'tag_2', name: 'Short', scope: 'both' },
+      ],
+      total: 2,
+    })
+    const [cut, short] = [...root.querySelectorAll<HTMLElement>('tbody td:first-child')]
+    const { documentElement: doc } = document
+    expect(doc.scrollWidth, 'the page does not widen').to.equal(doc.clientWidth)
+    expect(
+      cut!.getBoundingClientRect().right <= el.getBoundingClientRect().right,
+      'inside the list',
+    ).to.equal(true)
+    expect(getComputedStyle(cut!).textOverflow).to.equal('ellipsis')
+    expect(cut!.title).to.equal(long)
+    expect(cut!.tabIndex, 'it takes the focus').to.equal(0)
+    expect(!!short!.title || short!.hasAttribute('tabindex'), 'a value shown whole: left alone').to.equal(
+      false,
+    )
+    const oneLine = cut!.getBoundingClientRect().height
+    cut!.focus()
+    expect(root.activeElement === cut, 'it has the focus').to.equal(true)
+    // :focus matches only in the window that has the focus (test files running side by side share one browser).
+    if (document.hasFocus())
+      expect(cut!.getBoundingClientRect().height > oneLine * 2, 'focused, it wraps to show it all').to.equal(
+        true,
+      )
+    expect(cut!.tabIndex, 'and keeps the focus').to.equal(0)
+    await expect(page).to.be.accessible()
+  })
+
   it('shows the empty text, or what the search did not match', async () => {
     const { page, el, text } = await list({ status: 'empty', total: 0 })
     expect(text()).to.equal('No tags yet.')

@@ -6,6 +6,7 @@ import { live } from 'lit/directives/live.js'
 import { repeat } from 'lit/directives/repeat.js'
 import { defineElement } from '../define.ts'
 import { styles } from './cg-resource-list.styles.ts'
+import { placeholderStyles, skeleton } from './placeholders.ts'
 import type { LoadStatus } from './resource-controller.ts'
 
 /** One column: its header and how a row's cell renders (the row's `key` value by default). */
@@ -14,7 +15,8 @@ export interface ListColumn<Row = Record<string, unknown>> {
   label: string
   render?: (row: Row) => unknown
   /**
-   * A class on the column's cells: `mono` (code), `clamp` (one line, ellipsis), `muted`, `nowrap`, `actions`.
+   * A class on the column's cells: `mono` (code), `muted`, `nowrap`, `actions`. Every cell is one line, a long
+   * value cut with an ellipsis (`clamp` says so, and does no more).
    * Inside a cell: `<span class="badge" data-tone="success|warning|danger|muted">` (a status in words) and
    * `<span class="sub">` (a muted second line).
    */
@@ -51,17 +53,22 @@ declare global {
 }
 
 /**
- * Shows what a `ResourceController` loaded: "Loading…", the rows in a table, an empty message, or an error
+ * Shows what a `ResourceController` loaded: a skeleton of rows, the rows in a table, an empty state, or an error
  * with Try again; a pager ("1–25 of 57", Previous, Next) when there is more than one page; and, with
  * `search-label`, a search box that fires `cg-search` once the typing pauses (Enter: at once).
  * Events bubble inside the shadow root the list is in.
+ *
+ * The list never widens the page: a value too long for its cell is cut to one line with an ellipsis (shown whole
+ * on hover, and on focus, which such a cell takes), the row buttons stay in view at the end of the row, and the
+ * table scrolls inside its own box when its columns still do not fit; below 600 px of the list's own width each
+ * row is a card of label and value pairs.
  *
  * @tag cg-resource-list
  * @fires cg-page - Previous or Next; `detail.offset` is the page's first row.
  * @fires cg-retry - Try again after a failed load.
  * @fires cg-search - The search text; `detail.query`.
  * @fires cg-reorder - With `reorderable`, a row dropped elsewhere; `detail: { id, to }`.
- * @slot empty - Shown under the empty message (e.g. a button that creates the first row).
+ * @slot empty - Shown under the empty message (e.g. a button that creates the first row), not under "Nothing matches".
  * @csspart table - The table.
  * @csspart pager - The range text and the page buttons.
  * @csspart search - The search input.
@@ -69,7 +76,7 @@ declare global {
  */
 @localized()
 export class CgResourceList extends LitElement {
-  static override styles = styles
+  static override styles = [styles, placeholderStyles]
 
   @property({ attribute: false }) rows: readonly Record<string, unknown>[] = []
   @property({ attribute: false }) columns: readonly ListColumn<never>[] = []
@@ -85,6 +92,8 @@ export class CgResourceList extends LitElement {
   @property() label = ''
   /** Shown when there are no rows at all. */
   @property({ attribute: 'empty-text' }) emptyText = ''
+  /** Drawn above `empty-text`: an `icon()` of kit/icons.ts. */
+  @property({ attribute: false }) emptyIcon: unknown = nothing
   /** The search box's label; no search box when empty. */
   @property({ attribute: 'search-label' }) searchLabel = ''
   /** The current search text. */
@@ -97,10 +106,49 @@ export class CgResourceList extends LitElement {
   private searchTimer?: ReturnType<typeof setTimeout>
   /** The id of the row being dragged. */
   private dragged: string | null = null
+  /** The list's width when its cells were last measured: a change of width (not of height) measures them again. */
+  private width?: number
+  private readonly resized = new ResizeObserver(([entry]) => {
+    if (entry?.contentRect.width === this.width) return
+    this.width = entry?.contentRect.width
+    this.markCut()
+  })
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.resized.observe(this)
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     clearTimeout(this.searchTimer)
+    this.resized.disconnect()
+  }
+
+  protected override updated(): void {
+    this.markCut()
+  }
+
+  /**
+   * A cell whose value is cut short (one line, an ellipsis) shows it whole on hover (its title) and on focus (it
+   * takes the focus, and wraps while it has it); the others are left alone, and a focused one as it is.
+   */
+  private markCut(): void {
+    const cells = [...this.renderRoot.querySelectorAll<HTMLElement>('td:not(.actions)')]
+    const cut = cells.map((td) =>
+      td.matches(':focus')
+        ? null
+        : [td, ...td.children].some((el) => el.scrollWidth > el.clientWidth) &&
+          // biome-ignore lint/performance/useDomNodeTextContent: as shown, a line a block (a name, its description)
+          td.innerText,
+    )
+    cells.forEach((td, i) => {
+      const text = cut[i]
+      if (text === null) return
+      td.title = text || ''
+      if (text) td.tabIndex = 0
+      else td.removeAttribute('tabindex')
+    })
   }
 
   private fire<K extends 'cg-page' | 'cg-retry' | 'cg-search' | 'cg-reorder'>(
@@ -140,7 +188,12 @@ export class CgResourceList extends LitElement {
   private renderTable() {
     const columns = this.columns as readonly ListColumn[]
     return html`<div class="scroll">
-      <table part="table" aria-label=${this.label} aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
+      <table
+        part="table"
+        aria-label=${this.label}
+        aria-busy=${this.status === 'loading' ? 'true' : 'false'}
+        style="--_cols: ${columns.length}"
+      >
         <thead>
           <tr>
             ${columns.map((c) => html`<th scope="col" class=${c.class ?? nothing}><span>${c.label}</span></th>`)}
@@ -158,7 +211,10 @@ export class CgResourceList extends LitElement {
                 @drop=${this.reorderable ? (e: DragEvent) => this.drop(e, index) : nothing}
                 @dragend=${this.reorderable ? () => this.dragEnd() : nothing}
               >
-                ${columns.map((c) => html`<td class=${c.class ?? nothing}>${c.render ? c.render(row) : row[c.key]}</td>`)}
+                ${columns.map(
+                  (c) =>
+                    html`<td class=${c.class ?? nothing} data-label=${c.label}>${c.render ? c.render(row) : row[c.key]}</td>`,
+                )}
               </tr>`,
           )}
         </tbody>
@@ -238,13 +294,17 @@ export class CgResourceList extends LitElement {
           }
         </div>`
       case 'empty':
-        return html`<p class="empty" role="status">
-            ${this.query ? msg(str`Nothing matches “${this.query}”.`, { id: 'kit.list.no-matches' }) : this.emptyText}
-          </p>
-          <slot name="empty"></slot>`
+        if (this.query)
+          return html`<p class="empty" role="status">
+            ${msg(str`Nothing matches “${this.query}”.`, { id: 'kit.list.no-matches' })}
+          </p>`
+        return html`<div class="empty empty-state">
+          ${this.emptyIcon}
+          <p role="status">${this.emptyText}</p>
+          <slot name="empty"></slot>
+        </div>`
       case 'loading':
-        if (this.rows.length === 0)
-          return html`<p class="muted" role="status">${msg('Loading…', { id: 'shell.loading' })}</p>`
+        if (this.rows.length === 0) return skeleton(3, 'rows')
         return this.renderTable() // the old page stays, marked busy, until the new one is there
       default:
         return this.renderTable()

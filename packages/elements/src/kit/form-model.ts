@@ -4,7 +4,9 @@
  * `@cg-field-change` handler that `renderField`'s controls report to.
  */
 import type { FieldIssue } from '@connectgain/contracts/errors'
+import { msg } from '@lit/localize'
 import type { ReactiveElement } from 'lit'
+import { ApiRequestError } from '../api/client.ts'
 import type { FieldChangeDetail } from '../form/field-element.ts'
 
 export type Values = Record<string, unknown>
@@ -19,12 +21,28 @@ export const byField = (issues: readonly FieldIssue[]): Record<string, FieldIssu
   return out
 }
 
+/**
+ * What a controller answers to a second request while its first is in flight: nothing is sent. The kit's buttons
+ * ignore a second trigger before it gets here; a tab's own second call reads this (a 409, so its words are shown).
+ */
+export const busyError = (): ApiRequestError =>
+  new ApiRequestError(
+    409,
+    'busy',
+    msg('Still working on the last request. Try again in a moment.', { id: 'kit.busy' }),
+  )
+
 export abstract class FormModel {
   /** The form's values and the issues shown under its fields. */
   values: Values = {}
   errors: Record<string, FieldIssue> = {}
   /** Where the values started: the last load or save, or the form's initial values. */
   protected initial: Values = {}
+  /**
+   * Issues the controls report themselves (text typed in a combobox that names no option): each stays shown under
+   * its field, and the form is not sent while one does, whatever the contract says of the values.
+   */
+  protected held: Record<string, FieldIssue> = {}
 
   constructor(protected readonly host: ReactiveElement) {}
 
@@ -33,9 +51,9 @@ export abstract class FormModel {
     return Object.fromEntries(Object.entries(this.values).filter(([k, v]) => !same(v, this.initial[k])))
   }
 
-  /** Whether the form differs from where it started. */
+  /** Whether the form differs from where it started (text a control holds but could not take counts). */
   get dirty(): boolean {
-    return Object.keys(this.changes).length > 0
+    return Object.keys(this.changes).length > 0 || Object.keys(this.held).length > 0
   }
 
   /** Starts the form over from `values`. */
@@ -43,12 +61,32 @@ export abstract class FormModel {
     this.initial = { ...values }
     this.values = { ...values }
     this.errors = {}
+    this.held = {}
     this.host.requestUpdate()
   }
 
   /** Use as `@cg-field-change=${controller.onFieldChange}` on the form. */
   readonly onFieldChange = (event: CustomEvent<FieldChangeDetail>): void => {
-    this.set(event.detail.name, event.detail.value)
+    const { name, value, invalid } = event.detail
+    if (this.held[name]) {
+      // Settled by this change: the controller checks the field anew when the form is sent.
+      const { [name]: _held, ...held } = this.held
+      const { [name]: _shown, ...errors } = this.errors
+      this.held = held
+      this.errors = errors
+    }
+    this.set(name, value)
+    if (invalid) {
+      const issue: FieldIssue = { field: name, issue: 'invalid_value', message: invalid }
+      this.held = { ...this.held, [name]: issue }
+      this.errors = { ...this.errors, [name]: issue }
+    }
+  }
+
+  /** The issues that stop a send: the contract's (`issues`) and those the controls hold; none means send. */
+  protected refusals(issues: Record<string, FieldIssue>): Record<string, FieldIssue> | undefined {
+    const all = { ...issues, ...this.held }
+    return Object.keys(all).length ? all : undefined
   }
 
   /** Sets one field; the controller decides which issues to check again. */

@@ -97,4 +97,38 @@ describe('FunctionController', () => {
     expect(result.ok === false && result.reason === 'failed' && result.error.status).to.equal(403)
     expect(await keys()).to.deep.equal([])
   })
+
+  it('sending the same body again after a lost answer is one action: one key, its answer; a new send after it is another', async () => {
+    const session = await devSession('admin', uniqueSlug('fn'))
+    let lose = 1
+    // The request reaches the server and runs; its answer is lost on the way back (a network fault).
+    const flaky: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init)
+      if (lose-- > 0) throw new TypeError('Failed to fetch')
+      return res
+    }
+    const { tab: host } = await mountTab<FunctionHost>('cg-function-host', session, '', flaky)
+    const fn = new FunctionController<GenerateApiKeyResponse>(host, generate)
+    const names = async () =>
+      (await rest<ApiKey[]>(session.access_token, 'api_keys?select=id,name')).map((k) => `${k.id} ${k.name}`)
+    fn.reset({ name: 'Lost answer' })
+    const lost = await fn.submit()
+    expect(lost.ok === false && lost.reason === 'failed' && lost.error.code).to.equal('network')
+    const retried = await fn.submit()
+    if (!retried.ok) throw new Error(`not answered: ${retried.reason}`)
+    expect(await names()).to.deep.equal([`${retried.value.id} Lost answer`])
+    expect(retried.value.api_key).to.match(/^ak_/) // the secret of the key the lost request made
+    expect((await fn.submit()).ok).to.equal(true)
+    expect((await names()).length).to.equal(2)
+  })
+
+  it('refuses a second call while the first is under way: one key, the second sends nothing', async () => {
+    const { fn, keys } = await controller<GenerateApiKeyResponse>(generate)
+    fn.reset({ name: 'Once' })
+    const [first, second] = await Promise.all([fn.submit(), fn.submit()])
+    expect(first.ok).to.equal(true)
+    expect(second.ok === false && second.reason === 'failed' && second.error.code).to.equal('busy')
+    expect(fn.busy).to.equal(false)
+    expect((await keys()).map((k) => k.name)).to.deep.equal(['Once'])
+  })
 })

@@ -9,7 +9,8 @@ import type { ReactiveElement } from 'lit'
 import * as z from 'zod/mini'
 import { type ApiClient, ApiRequestError } from '../api/client.ts'
 import { apiContext, sessionContext } from '../context.ts'
-import { byField, FormModel, same, type Values } from './form-model.ts'
+import { ActionKey } from './action-key.ts'
+import { busyError, byField, FormModel, same, type Values } from './form-model.ts'
 import type { Schema } from './resource.ts'
 
 /** How a call went, as a value: its answer, a body the contract refused (nothing sent), or the server's refusal. */
@@ -33,8 +34,13 @@ export interface FunctionSpec {
 }
 
 /** `POST /functions/v1/<name>` with `body`; resolves to the answer, throws `ApiRequestError`. */
-export function callFunction<T>(api: ApiClient, name: FunctionName, body: unknown): Promise<T> {
-  return api.request<T>(`/functions/v1/${name}`, { method: 'POST', body })
+export function callFunction<T>(
+  api: ApiClient,
+  name: FunctionName,
+  body: unknown,
+  idempotencyKey?: string,
+): Promise<T> {
+  return api.request<T>(`/functions/v1/${name}`, { method: 'POST', body, idempotencyKey })
 }
 
 /**
@@ -43,11 +49,13 @@ export function callFunction<T>(api: ApiClient, name: FunctionName, body: unknow
  * sends a body of the tab's own (a row action). Failures are values; field issues land in `errors`.
  */
 export class FunctionController<Result> extends FormModel {
-  /** A call is in flight. */
+  /** A call is in flight: another is refused until it settles (one click, one request). */
   busy = false
 
   /** The body the issues in `errors` are about. */
   private checked: Values = {}
+  /** Sending the same body again after a failure (a timeout that did go through) is the same action. */
+  private readonly action = new ActionKey()
   private readonly api: ContextConsumer<typeof apiContext, ReactiveElement>
   private readonly session: ContextConsumer<typeof sessionContext, ReactiveElement>
 
@@ -111,15 +119,17 @@ export class FunctionController<Result> extends FormModel {
     return this.call(this.body())
   }
 
-  /** Sends `body` (checked by the contract first). */
+  /** Sends `body` (checked by the contract first); while a call is in flight, a second one sends nothing. */
   async call(body: Values): Promise<CallResult<Result>> {
+    if (this.busy) return { ok: false, reason: 'failed', error: busyError() }
     const api = this.api.value
     if (!api)
       return { ok: false, reason: 'failed', error: new ApiRequestError(401, 'PGRST301', 'Not signed in') }
     const parsed = this.parse(body)
     this.checked = body
-    if (!parsed.success) {
-      this.errors = byField(toFieldIssues(parsed.error))
+    const refused = this.refusals(parsed.success ? {} : byField(toFieldIssues(parsed.error)))
+    if (refused || !parsed.success) {
+      this.errors = refused ?? {}
       this.host.requestUpdate()
       return { ok: false, reason: 'invalid' }
     }
@@ -127,7 +137,10 @@ export class FunctionController<Result> extends FormModel {
     this.errors = {}
     this.host.requestUpdate()
     try {
-      return { ok: true, value: await callFunction<Result>(api, this.spec.name, parsed.data) }
+      const key = this.action.for(parsed.data)
+      const value = await callFunction<Result>(api, this.spec.name, parsed.data, key)
+      this.action.done()
+      return { ok: true, value }
     } catch (err) {
       if (!(err instanceof ApiRequestError)) throw err // not an HTTP failure: a bug, not a value
       this.errors = err.fieldIssues

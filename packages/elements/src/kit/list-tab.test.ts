@@ -147,18 +147,19 @@ async function mountCreated(fetcher?: typeof fetch) {
 }
 
 describe('ListTab', () => {
-  it("puts the tab's actions after Edit and Delete, on the rows they apply to, named per row", async () => {
+  it("puts the tab's actions between Edit and Delete, on the rows they apply to, named per row", async () => {
     const { page, button, list } = await mountActions()
     expect(button('edit', 'VIP')).not.to.equal(null)
     expect(button('delete', 'VIP')).not.to.equal(null)
     const action = button('contacts', 'VIP')!
     expect(action.textContent!.trim()).to.equal('Contacts only')
     expect(action.getAttribute('aria-label')).to.equal('Apply VIP to contacts only')
-    const cell = action.parentElement!
+    const cell = action.closest('td')!
     expect([...cell.querySelectorAll('button')].map((b) => b.dataset.action)).to.deep.equal([
       'edit',
-      'delete',
+      'more', // beyond two, the first stays and More holds the others (Delete last)
       'contacts',
+      'delete',
     ])
     expect(button('contacts', 'Lead'), '`when` leaves it off this row').to.equal(null)
     expect(list.shadowRoot!.querySelector('th.actions')!.textContent!.trim()).to.equal('Actions')

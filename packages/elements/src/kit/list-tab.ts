@@ -4,6 +4,7 @@ import type { ApiRequestError } from '../api/client.ts'
 import type { ListColumn } from './cg-resource-list.ts'
 import { ConfirmController } from './confirm-controller.ts'
 import type { FunctionController } from './function-controller.ts'
+import type { Icon } from './icons.ts'
 import { ResourceTab } from './resource-tab.ts'
 import type { ActionOutcome, Confirmation, RowAction, SecretToShow } from './row-actions.ts'
 import type { CreatorSection } from './sections/creator-section.ts'
@@ -36,6 +37,8 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
   protected readonly ordered: boolean = false
   /** Creates rows by calling a function instead of a REST POST: New opens a dialog of `fields()` bound to it. */
   protected readonly creator?: FunctionController<Created>
+  /** The empty state's icon, above `texts().empty` and New (an icon of kit/icons.ts; an empty tray by default). */
+  protected readonly emptyIcon?: Icon
 
   /** What a create by `creator` did, from the function's answer: a toast, the `cg-saved` value, a secret. */
   protected created(_value: Created): ActionOutcome {
@@ -95,6 +98,7 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
       toolbar: () => this.toolbar(),
       belowList: () => this.belowList(),
       secret: this.secret,
+      emptyIcon: this.emptyIcon,
       readonly: creator && (() => !creator.canCall),
       create:
         creator &&

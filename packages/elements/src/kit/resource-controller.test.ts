@@ -149,4 +149,41 @@ describe('ResourceController', () => {
     expect(resource.canWrite).to.equal(false)
     expect(resource.status).to.equal('empty') // agents may read tags
   })
+
+  it('saving a new row again after its answer was lost creates it once and answers it, instead of "already in use"', async () => {
+    let lose = 1
+    // The POST reaches the server and runs; its answer is lost on the way back (a network fault).
+    const flaky: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init)
+      if (init?.method === 'POST' && lose-- > 0) throw new TypeError('Failed to fetch')
+      return res
+    }
+    const { resource, session } = await controller(tagSpec, { fetcher: flaky })
+    await resource.create()
+    resource.set('name', 'Gold')
+    const lost = await resource.save()
+    expect(lost.ok === false && lost.reason === 'failed' && lost.error.code).to.equal('network')
+    const saved = await resource.save()
+    expect(saved.ok && saved.row.name).to.equal('Gold')
+    expect(names(await rest<Tag[]>(session.access_token, 'tags?order=name'))).to.deep.equal(['Gold'])
+  })
+
+  it('refuses a second save while the first is under way: one request, the second told why', async () => {
+    let posts = 0
+    const counting: typeof fetch = (input, init) => {
+      if (init?.method === 'POST') posts++
+      return fetch(input, init)
+    }
+    const { resource, session } = await controller(tagSpec, { fetcher: counting })
+    await resource.create()
+    resource.set('name', 'Once')
+    const [first, second] = await Promise.all([resource.save(), resource.save()])
+    expect(first.ok).to.equal(true)
+    expect(second.ok === false && second.reason === 'failed' && second.error.code).to.equal('busy')
+    expect(second.ok === false && second.reason === 'failed' && second.error.message).to.equal(
+      'Still working on the last request. Try again in a moment.',
+    )
+    expect(posts).to.equal(1)
+    expect(names(await rest<Tag[]>(session.access_token, 'tags?order=name'))).to.deep.equal(['Once'])
+  })
 })

@@ -9,7 +9,8 @@ import { type ApiClient, ApiRequestError } from '../api/client.ts'
 import { canRetry, failureText } from '../api/failure-text.ts'
 import { apiContext, sessionContext } from '../context.ts'
 import type { Session } from '../session.ts'
-import { byField, FormModel, type Values } from './form-model.ts'
+import { ActionKey } from './action-key.ts'
+import { busyError, byField, FormModel, type Values } from './form-model.ts'
 import { PAGE_SIZE, type ResourceSpec, restPath, type Schema } from './resource.ts'
 
 /** How the last load went: a list with no rows is `empty`. */
@@ -54,7 +55,7 @@ export class ResourceController<Row extends { id: string }> extends FormModel im
   loadError = ''
   /** Whether Try again can help after the last failed load (not after a refusal or an expired session). */
   canRetry = false
-  /** A save or remove is in flight. */
+  /** A save or another write is in flight: a second one is refused until it settles (one click, one request). */
   saving = false
   /** `list`: the page of rows shown, the total the server counted, the first row's offset, the search. */
   rows: Row[] = []
@@ -66,6 +67,8 @@ export class ResourceController<Row extends { id: string }> extends FormModel im
   /** `list`: the row being edited, `'new'` while creating one, null while the list shows. */
   editing: Row | 'new' | null = null
   private readonly api: ContextConsumer<typeof apiContext, ReactiveElement>
+  /** A create sent again with the same body after a failure (a timeout that did go through) is the same action. */
+  private readonly action = new ActionKey()
   private readonly sessionContext: ContextConsumer<typeof sessionContext, ReactiveElement>
   private loadedFor: unknown[] = []
   /** Counts loads, so an answer to an older one is dropped. */
@@ -214,6 +217,7 @@ export class ResourceController<Row extends { id: string }> extends FormModel im
    * `user_id`. Field issues (the client's or the server's) land in `errors`; a list reloads its page after.
    */
   async save(): Promise<SaveResult<Row>> {
+    if (this.saving) return { ok: false, reason: 'failed', error: busyError() }
     const api = this.api.value
     const session = this.session
     if (!api || !session) return { ok: false, reason: 'failed', error: notSignedIn() }
@@ -221,11 +225,13 @@ export class ResourceController<Row extends { id: string }> extends FormModel im
     this.host.requestUpdate()
     try {
       const parsed = this.parse()
-      if (!parsed.success) {
-        this.errors = byField(toFieldIssues(parsed.error))
+      const refused = this.refusals(parsed.success ? {} : byField(toFieldIssues(parsed.error)))
+      if (refused || !parsed.success) {
+        this.errors = refused ?? {}
         return { ok: false, reason: 'invalid' }
       }
       const row = await this.send(api, session, parsed.data)
+      this.action.done()
       if (this.spec.shape === 'list') {
         this.cancel()
         await this.load()
@@ -249,10 +255,12 @@ export class ResourceController<Row extends { id: string }> extends FormModel im
     const write = { body, returnRepresentation: true } as const
     if (spec.shape === 'own') {
       const path = restPath(spec, { onConflict: 'user_id' })
-      return (await api.request<Row[]>(path, { ...write, method: 'POST', upsert: true }))[0] as Row
+      const post = { ...write, method: 'POST', upsert: true, idempotencyKey: this.action.for(body) } as const
+      return (await api.request<Row[]>(path, post))[0] as Row
     }
     if (spec.shape === 'list' && editing === 'new') {
-      return (await api.request<Row[]>(restPath(spec), { ...write, method: 'POST' }))[0] as Row
+      const post = { ...write, method: 'POST', idempotencyKey: this.action.for(body) } as const
+      return (await api.request<Row[]>(restPath(spec), post))[0] as Row
     }
     const id = spec.shape === 'org' ? session.orgId : (editing as Row).id
     return api.request<Row>(restPath(spec, { id }), { ...write, method: 'PATCH', single: true })
@@ -294,8 +302,9 @@ export class ResourceController<Row extends { id: string }> extends FormModel im
     )
   }
 
-  /** Runs one write with `saving` on, as a value: ok, or the error (never a throw). */
+  /** Runs one write with `saving` on, as a value: ok, or the error (never a throw); none while another runs. */
   private async writing(write: (api: ApiClient) => Promise<unknown>): Promise<RemoveResult> {
+    if (this.saving) return { ok: false, error: busyError() }
     const api = this.api.value
     if (!api) return { ok: false, error: notSignedIn() }
     this.saving = true

@@ -33,7 +33,10 @@ export type ActionOutcome =
   | { ok: true; toast?: string; saved?: Record<string, unknown>; secret?: SecretToShow }
   | CallFailure
 
-/** One button on each row (on the rows `when` accepts). */
+/**
+ * One button on each row (on the rows `when` accepts), after Edit and before Delete. A row with more than two buttons
+ * shows its first and a More menu of the others (row-menu.ts).
+ */
 export interface RowAction<Row> {
   /** The button's `data-action`, e.g. `revoke`. */
   id: string

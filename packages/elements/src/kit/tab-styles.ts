@@ -1,10 +1,12 @@
 /** @module Styles every kit tab shares: the form grid, the read-only note, the actions row, the list toolbar. */
 import { css } from 'lit'
 import { buttonStyles, tokens } from '../styles/theme.ts'
+import { placeholderStyles } from './placeholders.ts'
 
 export const tabStyles = [
   tokens,
   buttonStyles,
+  placeholderStyles,
   css`
     :host {
       display: block;
@@ -13,15 +15,6 @@ export const tabStyles = [
     }
     [hidden] {
       display: none !important;
-    }
-    /* Read by screen readers, not shown (an ordered list's moves). */
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
     form {
       display: grid;

@@ -137,11 +137,15 @@ describe('CreatorSection', () => {
     expect(await keys()).to.deep.equal([{ name: 'Reporting' }])
   })
 
-  it('Cancel and Escape close the dialog, drop what was typed, and give the focus back to New', async () => {
+  it('Cancel and Escape close the dialog, drop what was typed (Escape asks first), and give the focus back to New', async () => {
     const { tab, root, create, dialog, name, keys, open } = await mount()
     await open()
     await typeInto(name(), 'Draft')
     await sendKeys({ press: 'Escape' })
+    const discard = () => dialog()?.shadowRoot?.querySelector<HTMLButtonElement>('[part="discard"]')
+    await until(() => !!discard(), 'Discard this draft?')
+    expect(dialog()!.open, 'the draft stays until the member says').to.equal(true)
+    discard()!.click()
     await until(() => !dialog(), 'closed')
     expect(root.activeElement === create()).to.equal(true)
     expect(tab.creating.dirty).to.equal(false)
@@ -151,6 +155,28 @@ describe('CreatorSection', () => {
     await until(() => !dialog(), 'closed again')
     expect(root.activeElement === create()).to.equal(true)
     expect(await keys()).to.deep.equal([])
+  })
+
+  it('Enter in a field creates, once however often it is pressed; the button is busy meanwhile', async () => {
+    const posts: string[] = []
+    const fetcher: typeof fetch = (input, init) => {
+      if (init?.method === 'POST') posts.push(String(input))
+      return fetch(input, init)
+    }
+    const { root, dialog, name, submit, keys, rows, open } = await mount(fetcher)
+    await open()
+    await typeInto(name(), 'By Enter')
+    const busy: (string | null)[] = []
+    const watch = new MutationObserver(() => busy.push(submit()?.getAttribute('aria-busy') ?? null))
+    watch.observe(submit(), { attributes: true, attributeFilter: ['aria-busy'] })
+    await sendKeys({ press: 'Enter' })
+    await sendKeys({ press: 'Enter' })
+    await until(() => !dialog() && rows().length === 1, 'created')
+    watch.disconnect()
+    expect(busy).to.include('true')
+    expect(posts.filter((url) => url.includes('generate-api-key'))).to.have.length(1)
+    expect(await keys()).to.deep.equal([{ name: 'By Enter' }])
+    expect(root.querySelector('#cg-create')).to.equal(null)
   })
 
   it('a failure no field explains is said inside the dialog, which stays open', async () => {

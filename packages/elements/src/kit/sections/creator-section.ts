@@ -8,7 +8,7 @@ import { type FieldSpec, renderField } from '../fields.ts'
 import type { FunctionController } from '../function-controller.ts'
 import { localizeIssue } from '../issues.ts'
 import type { SecretSection } from './secret-section.ts'
-import { controlsLoaded, offlineText, toast } from './section-host.ts'
+import { controlsLoaded, offlineText, submitOnEnter, toast } from './section-host.ts'
 
 export interface CreatorOptions<Created> {
   /** The function that creates the rows; the dialog's form is its form. */
@@ -27,14 +27,17 @@ export interface CreatorOptions<Created> {
 
 /**
  * Put `render()` once in the tab's template; `open(opener)` shows the dialog. Its form, and what was typed, goes
- * when it closes, and the focus returns to `opener`; issues the function's contract finds go under the fields,
- * and a failure no field explains is said inside the dialog, which stays open.
+ * when it closes (Escape asks first once something was typed), and the focus returns to `opener`; Enter in a field
+ * submits, once: a second submit while the first is under way does nothing. Issues the function's contract finds
+ * go under the fields, and a failure no field explains is said inside the dialog, which stays open.
  */
 export class CreatorSection<Created> {
   /** The dialog is open. */
   private creating = false
   /** Why the last create failed, when no field is to blame. */
   private failure = ''
+  /** A submit is under way, from the first click to the answer (the secret panel's chunk, then the call). */
+  private submitting = false
 
   constructor(
     private readonly host: ReactiveElement,
@@ -75,9 +78,19 @@ export class CreatorSection<Created> {
 
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault()
-    const { creator, secret } = this.options
-    if (creator.busy) return
+    if (this.submitting) return // one click, one request: a double click creates one row
+    this.submitting = true
     this.fail('')
+    try {
+      await this.submit()
+    } finally {
+      this.submitting = false
+      this.host.requestUpdate()
+    }
+  }
+
+  private async submit(): Promise<void> {
+    const { creator, secret } = this.options
     if (secret && !(await secret.loaded())) {
       this.fail(offlineText())
       return
@@ -108,13 +121,15 @@ export class CreatorSection<Created> {
     const { creator, texts } = this.options
     if (!this.creating) return nothing
     const { create = '', submitCreate } = texts()
-    return html`<cg-dialog id="cg-create" heading=${create}>
+    const busy = this.submitting ? 'true' : 'false'
+    return html`<cg-dialog id="cg-create" heading=${create} ?dirty=${creator.dirty}>
       <form
         id="cg-create-form"
         novalidate
         aria-label=${create}
-        aria-busy=${creator.busy ? 'true' : 'false'}
+        aria-busy=${busy}
         @submit=${this.onSubmit}
+        @keydown=${submitOnEnter}
         @cg-field-change=${creator.onFieldChange}
       >
         ${this.options.fields().map((field) => renderField(field, creator, false))}
@@ -123,7 +138,9 @@ export class CreatorSection<Created> {
       <button slot="footer" type="button" @click=${() => this.dialog()?.close(false)}>
         ${msg('Cancel', { id: 'kit.cancel' })}
       </button>
-      <button slot="footer" type="submit" form="cg-create-form" class="primary">${submitCreate ?? create}</button>
+      <button slot="footer" type="submit" form="cg-create-form" class="primary" aria-busy=${busy} aria-disabled=${busy}>
+        ${submitCreate ?? create}
+      </button>
     </cg-dialog>`
   }
 }

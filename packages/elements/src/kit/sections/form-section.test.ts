@@ -2,6 +2,7 @@ import { type ChatPreferences, ChatPreferencesUpdate } from '@connectgain/contra
 import { type Organization, OrganizationUpdate } from '@connectgain/contracts/organizations'
 import type { RoleName } from '@connectgain/contracts/permissions'
 import { expect, html, oneEvent } from '@open-wc/testing'
+import { sendKeys } from '@web/test-runner-commands'
 import { LitElement } from 'lit'
 import { apiUrl, devSession, uniqueSlug, until } from '../../../test/session.ts'
 import { hostPage, rest, typeInto } from '../../../test/tabs.ts'
@@ -45,7 +46,7 @@ class OrganizationHost extends LitElement {
   readonly resource = new ResourceController<Organization>(this, {
     name: 'organizations',
     shape: 'org',
-    columns: ['id', 'name'],
+    columns: ['id', 'name', 'slug', 'currency'],
     schemas: { update: OrganizationUpdate },
   })
   readonly form = new FormSection(this, {
@@ -53,6 +54,16 @@ class OrganizationHost extends LitElement {
     resource: this.resource,
     fields: () => [
       { kind: 'text', name: 'name', label: 'Organization name', required: true, maxlength: 100 },
+      { kind: 'text', name: 'slug', label: 'URL slug', required: true },
+      {
+        kind: 'select',
+        name: 'currency',
+        label: 'Currency',
+        options: [
+          { value: 'EUR', label: 'EUR — Euro' },
+          { value: 'USD', label: 'USD — US dollar' },
+        ],
+      },
     ],
     saved: () => 'Organization saved.',
   })
@@ -81,6 +92,9 @@ async function mount<T extends LitElement>(
   const toasts = () => root.querySelector('cg-toast-region')!.shadowRoot!.textContent!
   return { page, tab, root, session, field, save, toasts }
 }
+
+const readOrgName = async (token: string) =>
+  (await rest<Pick<Organization, 'name'>[]>(token, 'organizations?select=name'))[0]!
 
 const flip = (toggle: HTMLElement) =>
   toggle.shadowRoot!.querySelector<HTMLButtonElement>('[role="switch"]')!.click()
@@ -137,6 +151,92 @@ describe('FormSection', () => {
     expect(field('name').error).to.equal('Required')
     await until(() => root.activeElement === field('name'), 'the focus on the field at fault')
     expect(await rest(session.access_token, 'organizations?select=name')).to.deep.equal(before)
+  })
+
+  it('saves on Enter in a text field, once however often Enter is pressed or Save clicked; Save says it is busy', async () => {
+    const writes: string[] = []
+    const fetcher: typeof fetch = (input, init) => {
+      if (init?.method === 'PATCH') writes.push(String(input))
+      return fetch(input, init)
+    }
+    const { tab, root, field, save, session, toasts } = await mount<OrganizationHost>(
+      'cg-organization-host',
+      'admin',
+      fetcher,
+    )
+    await until(() => !!root.querySelector('form'), 'the form')
+    await typeInto(field('name'), 'Enter Co')
+    const busy: (string | null)[] = []
+    const watch = new MutationObserver(() => busy.push(save()!.getAttribute('aria-busy')))
+    watch.observe(save()!, { attributes: true, attributeFilter: ['aria-busy'] })
+    await sendKeys({ press: 'Enter' })
+    await sendKeys({ press: 'Enter' })
+    await until(() => toasts().includes('Organization saved.'), 'saved by Enter')
+    watch.disconnect()
+    expect(writes, 'one request').to.have.length(1)
+    expect(busy, 'busy while it ran').to.include('true')
+    expect(save()!.getAttribute('aria-busy')).to.equal('false')
+    expect(tab.resource.dirty).to.equal(false)
+    expect((await readOrgName(session.access_token)).name).to.equal('Enter Co')
+
+    await typeInto(field('currency'), 'eur')
+    await sendKeys({ press: 'Enter' }) // picks in the open list: no save
+    await tab.updateComplete
+    expect(field('currency').value).to.equal('EUR')
+    expect(writes, 'Enter in an open list picks, and saves nothing').to.have.length(1)
+    expect(tab.resource.dirty).to.equal(true)
+
+    await typeInto(field('name'), 'Clicked Co')
+    await tab.updateComplete
+    save()!.click()
+    save()!.click() // a double click
+    await until(() => !tab.resource.dirty && !tab.resource.saving, 'saved by the click')
+    expect(writes, 'one more request').to.have.length(2)
+    expect(await rest(session.access_token, 'organizations?select=name,currency')).to.deep.equal([
+      { name: 'Clicked Co', currency: 'EUR' },
+    ])
+  })
+
+  it('names the fields at fault in the toast, each a button to its field; no "below"', async () => {
+    const { tab, root, field, save, toasts } = await mount<OrganizationHost>('cg-organization-host', 'admin')
+    await until(() => !!root.querySelector('form'), 'the form')
+    await typeInto(field('name'), '')
+    await typeInto(field('slug'), 'Not A Slug')
+    await tab.updateComplete
+    save()!.click()
+    await until(() => toasts().includes('Check'), 'the toast')
+    expect(toasts().replace(/\s+/g, ' ').trim()).to.contain('Check 2 fields: Organization name, URL slug.')
+    expect(toasts()).not.to.contain('below')
+    const region = root.querySelector('cg-toast-region')!.shadowRoot!
+    const slug = [...region.querySelectorAll<HTMLButtonElement>('[part="message"] button')].find(
+      (b) => b.textContent === 'URL slug',
+    )!
+    slug.click()
+    expect(root.activeElement === field('slug'), 'the name took the focus to its field').to.equal(true)
+  })
+
+  it('stands a skeleton of its fields where they will be while the row loads', async () => {
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const fetcher: typeof fetch = async (...args) => {
+      await held
+      return fetch(...args)
+    }
+    const { page, root } = await mount<OrganizationHost>('cg-organization-host', 'admin', fetcher)
+    await until(() => !!root.querySelector('.skeleton'), 'the skeleton')
+    const skeleton = root.querySelector('.skeleton')!
+    expect(skeleton.getAttribute('aria-busy')).to.equal('true')
+    expect(skeleton.querySelectorAll('.bone.short').length, 'a label and a control per field').to.equal(3)
+    expect(skeleton.querySelector('[role="status"]')!.textContent, 'said to screen readers').to.equal(
+      'Loading…',
+    )
+    expect(skeleton.querySelector('[role="status"]')!.getBoundingClientRect().width).to.be.at.most(1)
+    await expect(page).to.be.accessible()
+    release()
+    await until(() => !!root.querySelector('form'), 'the form')
+    expect(root.querySelector('.skeleton')).to.equal(null)
   })
 
   it('is read-only for a role that cannot write: the fields read-only, a note says why, no Save', async () => {

@@ -7,8 +7,9 @@ import type { ApiRequestError } from '../../api/client.ts'
 import { failureText } from '../../api/failure-text.ts'
 import { emit } from '../../events.ts'
 import { type FieldSpec, renderField } from '../fields.ts'
+import { skeleton } from '../placeholders.ts'
 import type { ResourceController } from '../resource-controller.ts'
-import { controlsLoaded, offlineText, toast } from './section-host.ts'
+import { checkFields, controlsLoaded, offlineText, submitOnEnter, toast } from './section-host.ts'
 
 /** Why a member cannot change `resource`, from the policy that guards it, as the note above a form or a list. */
 export function readOnlyNote(resource: ResourceName) {
@@ -20,11 +21,17 @@ export function readOnlyNote(resource: ResourceName) {
   return html`<p class="note">${why}</p>`
 }
 
-/** A failed request as a toast: field issues are shown under the fields, so the toast only points at them. */
-export function saveFailureText(error: ApiRequestError): string {
-  if (Object.keys(error.fieldIssues).length)
-    return msg('Check the fields marked below.', { id: 'kit.check-fields' })
-  return failureText(error)
+/**
+ * A failed request as a toast: field issues are shown under the fields, so the toast names those fields (buttons
+ * that focus them, when `fields` are given).
+ */
+export function saveFailureText(
+  error: ApiRequestError,
+  host?: ReactiveElement,
+  fields: readonly FieldSpec[] = [],
+) {
+  const issues = error.fieldIssues
+  return host && Object.keys(issues).length ? checkFields(host, issues, fields) : failureText(error)
 }
 
 export interface FormOptions<Row extends { id: string }> {
@@ -41,8 +48,9 @@ export interface FormOptions<Row extends { id: string }> {
 
 /**
  * The fields of a resource's row (read-only when the member's role cannot write it), the Save row, and saving
- * with a toast and `cg-saved`; on a failure the first field at fault gets the focus. Put `render()` in the tab's
- * template: the row's form, or its loading or failed state. A row's form (`org`, `own`) defines its controls as
+ * with a toast and `cg-saved`; Enter in a field saves too, and a second Save while one is under way does nothing.
+ * On a failure the toast names the fields at fault and the first gets the focus. Put `render()` in the tab's
+ * template: the row's form, a skeleton of its fields while it loads, or its failed state. A row's form (`org`, `own`) defines its controls as
  * the tab connects, beside the row's first load; a list's (the editor `ListSection` shows) when the list asks.
  */
 export class FormSection<Row extends { id: string }> implements ReactiveController {
@@ -86,7 +94,7 @@ export class FormSection<Row extends { id: string }> implements ReactiveControll
   renderActions(disabled: boolean, extra: TemplateResult | typeof nothing = nothing) {
     const { saving, dirty } = this.resource
     return html`<div class="actions">
-      <button type="submit" class="primary" ?disabled=${disabled}>
+      <button type="submit" class="primary" ?disabled=${disabled} aria-busy=${saving ? 'true' : 'false'}>
         ${saving ? msg('Saving…', { id: 'kit.saving' }) : msg('Save Changes', { id: 'kit.save' })}
       </button>
       ${extra}
@@ -94,7 +102,10 @@ export class FormSection<Row extends { id: string }> implements ReactiveControll
     </div>`
   }
 
-  /** Saves the form: a toast says so and `cg-saved` tells the host; on failure the first field at fault gets focus. */
+  /**
+   * Saves the form: a toast says so and `cg-saved` tells the host; on failure a toast names the fields at fault
+   * and the first gets focus.
+   */
   async save(): Promise<boolean> {
     const { host, resource } = this
     const result = await resource.save()
@@ -103,7 +114,14 @@ export class FormSection<Row extends { id: string }> implements ReactiveControll
       emit(host, 'cg-saved', { tab: this.options.tab, resource: resource.spec.name, value: result.row })
       return true
     }
-    if (result.reason === 'failed') toast(host, saveFailureText(result.error), 'error')
+    const fields = this.options.fields()
+    toast(
+      host,
+      result.reason === 'failed'
+        ? saveFailureText(result.error, host, fields)
+        : checkFields(host, resource.errors, fields),
+      'error',
+    )
     await host.updateComplete
     const field = Object.keys(resource.errors)[0]
     if (field) host.renderRoot.querySelector<HTMLElement>(`[name="${CSS.escape(field)}"]`)?.focus()
@@ -134,10 +152,13 @@ export class FormSection<Row extends { id: string }> implements ReactiveControll
         ${retry ? html`<button type="button" @click=${this.retry}>${msg('Try again', { id: 'kit.retry' })}</button>` : nothing}
       </div>`
     }
-    if (status === 'loading' || controls === 'loading') {
-      return html`<p role="status" class="muted">${msg('Loading…', { id: 'shell.loading' })}</p>`
-    }
-    return html`<form novalidate @submit=${this.onSubmit} @cg-field-change=${onFieldChange}>
+    if (status === 'loading' || controls === 'loading') return skeleton(this.options.fields().length)
+    return html`<form
+      novalidate
+      @submit=${this.onSubmit}
+      @keydown=${submitOnEnter}
+      @cg-field-change=${onFieldChange}
+    >
       ${readonly ? readOnlyNote(this.resource.spec.name) : nothing} ${this.renderFields()}
       ${readonly ? nothing : this.renderActions(!dirty || saving)}
     </form>`

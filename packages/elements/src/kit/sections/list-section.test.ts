@@ -2,7 +2,7 @@ import type { LifecycleStage } from '@connectgain/contracts/lifecycle-stages'
 import type { RoleName } from '@connectgain/contracts/permissions'
 import { type Tag, TagInsert, TagUpdate } from '@connectgain/contracts/tags'
 import { expect, oneEvent } from '@open-wc/testing'
-import { sendKeys } from '@web/test-runner-commands'
+import { sendKeys, sendMouse } from '@web/test-runner-commands'
 import { html, LitElement } from 'lit'
 import { contactsOnly } from '../../../test/row-action-fixture.ts'
 import { apiUrl, type DevSession, devSession, uniqueSlug, until } from '../../../test/session.ts'
@@ -185,19 +185,115 @@ async function mountTags() {
 }
 
 describe('ListSection', () => {
-  it("shows the rows with Edit, Delete and the tab's actions after them, on the rows they apply to", async () => {
+  it("shows the rows with Edit, the tab's actions and Delete, on the rows they apply to; beyond two in More", async () => {
     const { page, button, list } = await mountTags()
-    const cell = button('contacts', 'VIP')!.parentElement!
+    const cell = button('contacts', 'VIP')!.closest('td')!
     expect([...cell.querySelectorAll('button')].map((b) => b.dataset.action)).to.deep.equal([
       'edit',
-      'delete',
+      'more',
       'contacts',
+      'delete',
     ])
+    const lead = button('edit', 'Lead')!.closest('td')!
+    expect(
+      [...lead.querySelectorAll('button')].map((b) => b.dataset.action),
+      'two: both shown',
+    ).to.deep.equal(['edit', 'delete'])
     expect(button('edit', 'VIP')!.getAttribute('aria-label')).to.equal('Edit VIP')
     expect(button('delete', 'VIP')!.getAttribute('aria-label')).to.equal('Delete VIP')
     expect(button('contacts', 'VIP')!.getAttribute('aria-label')).to.equal('Apply VIP to contacts only')
     expect(button('contacts', 'Lead'), '`when` leaves it off this row').to.equal(null)
     expect(list.shadowRoot!.querySelector('th.actions')!.textContent!.trim()).to.equal('Actions')
+    await expect(page).to.be.accessible()
+  })
+
+  it('More is a menu button: Enter, Space and ArrowDown open it, arrows move, Escape and Tab close it, so does a click outside', async () => {
+    const { page, button, confirm, part } = await mountTags()
+    const more = () => button('more', 'VIP')!
+    const menu = () => more().nextElementSibling as HTMLElement
+    const open = () => menu().matches(':popover-open')
+    const at = () => (focused() as HTMLElement | null)?.dataset.action ?? ''
+    expect(more().textContent!.trim()).to.equal('More')
+    expect(more().getAttribute('aria-label')).to.equal('More actions for VIP')
+    expect(more().getAttribute('aria-haspopup')).to.equal('menu')
+    expect(more().getAttribute('aria-expanded')).to.equal('false')
+    expect(menu().getAttribute('role')).to.equal('menu')
+    expect([...menu().querySelectorAll('[role="menuitem"]')].map((b) => b.textContent!.trim())).to.deep.equal(
+      ['Contacts only', 'Delete'],
+    )
+    expect(open()).to.equal(false)
+
+    more().focus()
+    await sendKeys({ press: 'Enter' })
+    await until(() => at() === 'contacts', 'Enter: open, the first item focused')
+    expect(more().getAttribute('aria-expanded')).to.equal('true')
+    await expect(page).to.be.accessible()
+    await sendKeys({ press: 'ArrowDown' })
+    expect(at()).to.equal('delete')
+    await sendKeys({ press: 'ArrowDown' })
+    expect(at(), 'round to the first').to.equal('contacts')
+    await sendKeys({ press: 'ArrowUp' })
+    expect(at(), 'round to the last').to.equal('delete')
+    await sendKeys({ press: 'Escape' })
+    await until(() => !open(), 'Escape: closed')
+    expect(at(), 'the focus back on More').to.equal('more')
+    expect(more().getAttribute('aria-expanded')).to.equal('false')
+
+    await sendKeys({ press: 'Space' })
+    await until(() => at() === 'contacts', 'Space: open')
+    await sendKeys({ press: 'Tab' })
+    await until(() => !open(), 'Tab: closed')
+    expect(more().getAttribute('aria-expanded')).to.equal('false')
+    expect(at(), 'the focus left the menu').not.to.equal('contacts')
+
+    more().focus()
+    await sendKeys({ press: 'ArrowDown' })
+    await until(() => at() === 'contacts', 'ArrowDown: open')
+    const heading = page.querySelector('h1')!.getBoundingClientRect()
+    await sendMouse({ type: 'click', position: [Math.round(heading.left + 4), Math.round(heading.top + 4)] })
+    await until(() => !open(), 'a click outside: closed')
+    expect(more().getAttribute('aria-expanded')).to.equal('false')
+
+    // An item runs its action from the menu, which closes; Cancel gives the focus back to More.
+    more().focus()
+    await sendKeys({ press: 'Enter' })
+    await until(() => at() === 'contacts', 'open again')
+    await sendKeys({ press: 'ArrowDown' })
+    await sendKeys({ press: 'Enter' })
+    await until(() => confirm.open, 'the delete question')
+    expect(open()).to.equal(false)
+    part('cancel').click()
+    await until(() => at() === 'more', 'the focus back on More')
+  })
+
+  it('below 600 px of its own width (the page is wider) shows each row as a card of label and value pairs, and its buttons', async () => {
+    const { page, tab, list, button } = await mountTags()
+    const shadow = list.shadowRoot!
+    const row = () => button('edit', 'VIP')!.closest('tr')!
+    const labels = () =>
+      [...row().querySelectorAll('td')].map((td) =>
+        getComputedStyle(td, '::before').content.replaceAll('"', ''),
+      )
+    expect(getComputedStyle(row()).display, 'a table row when wide').to.equal('table-row')
+    tab.style.display = 'block'
+    tab.style.width = '390px'
+    await until(() => getComputedStyle(row()).display === 'block', 'a card')
+    expect(window.innerWidth, 'the page itself is wider').to.be.above(600)
+    expect(labels()).to.deep.equal(['Name', 'Applies to', 'none'])
+    expect(
+      [...row().querySelectorAll('td')].map((td) => td.textContent!.trim().split(/\s+/)[0]),
+    ).to.deep.equal(['VIP', 'both', 'Edit'])
+    const card = row().getBoundingClientRect()
+    expect(card.right <= tab.getBoundingClientRect().right, 'the card fits the list').to.equal(true)
+    for (const action of ['edit', 'more']) {
+      const rect = button(action, 'VIP')!.getBoundingClientRect()
+      expect(rect.left >= card.left && rect.right <= card.right, `${action} inside its card`).to.equal(true)
+    }
+    expect(
+      shadow.querySelector('thead')!.getBoundingClientRect().width,
+      'headers only for screen readers',
+    ).to.be.at.most(1)
+    expect(document.documentElement.scrollWidth).to.equal(document.documentElement.clientWidth)
     await expect(page).to.be.accessible()
   })
 
@@ -410,5 +506,107 @@ describe('ListSection of an ordered resource', () => {
     await until(() => !!errors().querySelector('.toast'), 'the error toast')
     expect(rows(), 'nothing deleted').to.have.length(8)
     expect(confirm.open, 'not asked where its contacts go').to.equal(false)
+  })
+})
+
+describe('ListSection while it loads, when it is empty, and under a double click', () => {
+  it('stands skeleton rows while the list loads, then an empty state: an icon, its sentence and New, which creates', async () => {
+    const session = await devSession('admin', uniqueSlug('empty'))
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const fetcher: typeof fetch = async (...args) => {
+      await held
+      return fetch(...args)
+    }
+    const api = new ApiClient({ baseUrl: apiUrl(), token: session.access_token, fetch: fetcher })
+    const tab = document.createElement('cg-tags-host') as TagsHost
+    tab.token = session.access_token
+    const page = await hostPage(
+      html`<h2>Settings</h2>
+        <cg-test-context .api=${api} .session=${readSession(session.access_token)}>${tab}</cg-test-context>`,
+    )
+    const root = tab.shadowRoot!
+    const { list, rows } = listOf(root)
+    const shadow = () => list.shadowRoot!
+    await until(() => !!shadow().querySelector('.skeleton'), 'the skeleton')
+    const skeleton = shadow().querySelector('.skeleton')!
+    expect(skeleton.getAttribute('aria-busy')).to.equal('true')
+    expect(skeleton.querySelectorAll('.bone').length, 'rows where the rows will be').to.equal(3)
+    expect(skeleton.querySelector('[role="status"]')!.textContent).to.equal('Loading…')
+    await expect(page).to.be.accessible()
+
+    release()
+    await until(() => !!shadow().querySelector('.empty-state'), 'the empty state')
+    const empty = shadow().querySelector('.empty-state')!
+    expect(empty.querySelector('svg')!.getAttribute('aria-hidden'), 'the icon is decoration').to.equal('true')
+    expect(empty.querySelector('[role="status"]')!.textContent).to.equal('No tags yet.')
+    const first = () => root.querySelector<HTMLButtonElement>('[data-action="create-first"]')
+    expect(first()!.textContent!.trim()).to.equal('New tag')
+    expect(first()!.assignedSlot?.name, 'shown under the sentence').to.equal('empty')
+    await expect(page).to.be.accessible()
+
+    first()!.click()
+    const name = () => root.querySelector<HTMLElement>('form [name="name"]')
+    await until(() => !!name() && root.activeElement === name(), 'the same editor New opens')
+    expect(root.querySelector('#cg-editor-heading')!.textContent).to.equal('New tag')
+    await typeInto(name()!, 'First')
+    await sendKeys({ press: 'Enter' })
+    await until(() => rows().length === 1, 'the row, saved by Enter')
+    expect(first(), 'no empty state once there is a row').to.equal(null)
+    await until(
+      () => root.activeElement === root.querySelector('[data-action="create"]'),
+      'the focus on New, its button gone',
+    )
+  })
+
+  it('a double click on a row action runs it once, its button busy meanwhile; a delete sends one request', async () => {
+    const session = await devSession('admin', uniqueSlug('once'))
+    for (const name of ['VIP', 'Lead'])
+      await rest(session.access_token, 'tags', { method: 'POST', body: { name, scope: 'both' } })
+    const deletes: string[] = []
+    const fetcher: typeof fetch = (input, init) => {
+      if (init?.method === 'DELETE') deletes.push(String(input))
+      return fetch(input, init)
+    }
+    const api = new ApiClient({ baseUrl: apiUrl(), token: session.access_token, fetch: fetcher })
+    const tab = document.createElement('cg-tags-host') as TagsHost
+    tab.token = session.access_token
+    await hostPage(
+      html`<cg-test-context .api=${api} .session=${readSession(session.access_token)}>${tab}</cg-test-context>`,
+    )
+    const root = tab.shadowRoot!
+    const { list, rows, button } = listOf(root)
+    await until(() => rows().length === 2, 'the rows')
+    const confirm = root.querySelector<CgDialog>('#cg-confirm')!
+    const part = (name: string) => confirm.shadowRoot!.querySelector<HTMLButtonElement>(`[part="${name}"]`)!
+    const toasts = () => root.querySelector('cg-toast-region')!.shadowRoot!.textContent!
+    const busyIn = (rowText: string) =>
+      [...list.shadowRoot!.querySelectorAll('tbody tr')]
+        .find((tr) => tr.textContent!.includes(rowText))!
+        .querySelectorAll('[aria-busy="true"]').length
+    let runs = 0
+    tab.outcome = (tag) => {
+      runs++
+      return { ok: true, toast: `${tag.name} moved.` }
+    }
+    button('contacts', 'VIP')!.click()
+    button('contacts', 'VIP')!.click()
+    expect(busyIn('VIP'), 'its button busy from the first click').to.equal(1)
+    await until(() => confirm.open, 'the question, asked once')
+    part('confirm').click()
+    await until(() => toasts().includes('VIP moved.'), 'the outcome')
+    expect(runs).to.equal(1)
+    await until(() => busyIn('VIP') === 0, 'not busy once done')
+
+    button('delete', 'Lead')!.click()
+    await until(() => confirm.open, 'the delete question')
+    button('delete', 'Lead')!.click() // a second click, behind the question: nothing more
+    part('confirm').click()
+    part('confirm').click()
+    await until(() => toasts().includes('Tag deleted.'), 'deleted')
+    expect(deletes, 'one DELETE').to.have.length(1)
+    await until(() => rows().length === 1, 'the row gone')
   })
 })

@@ -11,12 +11,22 @@ import { emit } from '../../events.ts'
 import '../cg-resource-list.ts'
 import type { ListColumn, ReorderDetail } from '../cg-resource-list.ts'
 import type { FieldSpec } from '../fields.ts'
+import { type Icon, icon, inboxIcon } from '../icons.ts'
 import { OrderController } from '../order-controller.ts'
 import type { ResourceController } from '../resource-controller.ts'
 import type { ActionOutcome, Confirmation, RowAction } from '../row-actions.ts'
+import { closeMenu, rowMenu } from '../row-menu.ts'
 import { FormSection, readOnlyNote, saveFailureText } from './form-section.ts'
 import type { SecretSection } from './secret-section.ts'
-import { offlineText, toast } from './section-host.ts'
+import { offlineText, submitOnEnter, toast } from './section-host.ts'
+
+/** One button of a row: its `data-action`, text, accessible name, and what it does. */
+interface RowButton {
+  id: string
+  label: string
+  name: string
+  run: (opener: HTMLElement) => unknown
+}
 
 /** The words of a list; everything else is the kit's. */
 export interface ListTexts<Row> {
@@ -78,7 +88,7 @@ export interface ListOptions<Row extends { id: string }> {
    * place, one reorder call per move. The spec's `order` should be `position.asc` and its `pageSize` hold every row.
    */
   ordered?: boolean
-  /** The tab's own buttons on each row, after Edit and Delete. */
+  /** The tab's own buttons on each row, between Edit and Delete (past two buttons, all but the first go in More). */
   rowActions?: () => RowAction<Row>[]
   /** The tab's own buttons in the toolbar, after New (Reset to defaults). */
   toolbar?: () => unknown
@@ -94,6 +104,8 @@ export interface ListOptions<Row extends { id: string }> {
   readonly?: () => boolean
   /** Where the focus goes when the row that had it is gone (New by default). */
   refocus?: () => HTMLElement | null
+  /** The empty state's icon (of kit/icons.ts), above `texts.empty` and the create button; an empty tray by default. */
+  emptyIcon?: Icon
 }
 
 /**
@@ -108,7 +120,7 @@ export class ListSection<Row extends { id: string }> implements ReactiveControll
   private readonly order?: OrderController<Row>
   /** Where the focus goes back to when the editor closes. */
   private opener: HTMLElement | null = null
-  /** A row action is running (a second click waits for it). */
+  /** A row action or a delete is under way, from its question to its answer: another click does nothing. */
   private running = false
   /** The editor's controls were asked for ahead of a click. */
   private warmed = false
@@ -180,7 +192,33 @@ export class ListSection<Row extends { id: string }> implements ReactiveControll
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault()
     if (this.resource.saving) return
-    if (await this.form?.save()) void this.host.updateComplete.then(() => this.opener?.focus())
+    if (await this.form?.save())
+      void this.host.updateComplete.then(() =>
+        (this.opener?.isConnected ? this.opener : this.home())?.focus(),
+      )
+  }
+
+  /** New, in the toolbar or the empty state: the tab's create flow, or the editor of a new row. */
+  private readonly onCreate = (event: Event): void => {
+    const opener = event.currentTarget as HTMLElement
+    if (this.options.create) void this.options.create(opener)
+    else void this.openEditor('new', opener)
+  }
+
+  /**
+   * Runs a row's action or delete (`work`) unless another is under way, and marks its button busy meanwhile: one
+   * click, one request.
+   */
+  private async lock(opener: HTMLElement, work: () => unknown): Promise<void> {
+    if (this.running) return
+    this.running = true
+    opener.setAttribute('aria-busy', 'true')
+    try {
+      await work()
+    } finally {
+      this.running = false
+      opener.removeAttribute('aria-busy')
+    }
   }
 
   private async confirmRemove(row: Row): Promise<void> {
@@ -208,22 +246,16 @@ export class ListSection<Row extends { id: string }> implements ReactiveControll
   }
 
   private async runAction(action: RowAction<Row>, row: Row, opener: HTMLElement): Promise<void> {
-    if (this.running) return
     if (action.confirm && !(await this.options.ask(action.confirm(row)))) {
       opener.focus()
       return
     }
-    this.running = true
-    try {
-      const { secret } = this.options
-      if (secret && !(await secret.loaded())) {
-        toast(this.host, offlineText(), 'error')
-        return
-      }
-      await this.finish(await action.run(row), opener)
-    } finally {
-      this.running = false
+    const { secret } = this.options
+    if (secret && !(await secret.loaded())) {
+      toast(this.host, offlineText(), 'error')
+      return
     }
+    await this.finish(await action.run(row), opener)
   }
 
   /** After a row action or a create: reload, tell the host, show the secret, say so; or say why not. */
@@ -254,12 +286,18 @@ export class ListSection<Row extends { id: string }> implements ReactiveControll
   private actionsColumn(actions: RowAction<Row>[]): ListColumn<Row> {
     const { editable, deletable, canDelete, rowName } = this.options
     const remove = this.options.texts().deleteButton
-    const button = (id: string, label: string, name: string, run: (opener: HTMLElement) => unknown) =>
+    /** A row button; an `item` of the More menu closes it first, and the focus then goes back to More. */
+    const button = ({ id, label, name, run }: RowButton, item = false) =>
       html`<button
         type="button"
         data-action=${id}
         aria-label=${name}
-        @click=${(e: Event) => run(e.currentTarget as HTMLElement)}
+        role=${item ? 'menuitem' : nothing}
+        tabindex=${item ? '-1' : nothing}
+        @click=${(e: Event) => {
+          const opener = item ? closeMenu(e.currentTarget as HTMLElement) : (e.currentTarget as HTMLElement)
+          void this.lock(opener, () => run(opener))
+        }}
       >
         ${label}
       </button>`
@@ -269,33 +307,39 @@ export class ListSection<Row extends { id: string }> implements ReactiveControll
       class: 'actions',
       render: (row) => {
         const name = rowName(row)
-        return html`${
-          editable
-            ? button(
-                'edit',
-                msg('Edit', { id: 'kit.edit' }),
-                msg(str`Edit ${name}`, { id: 'kit.edit-row' }),
-                (opener) => this.openEditor(row, opener),
+        // Edit, the tab's own, Delete last. Beyond two the first stays, and More holds the others.
+        const all: RowButton[] = []
+        if (editable)
+          all.push({
+            id: 'edit',
+            label: msg('Edit', { id: 'kit.edit' }),
+            name: msg(str`Edit ${name}`, { id: 'kit.edit-row' }),
+            run: (opener) => this.openEditor(row, opener),
+          })
+        for (const action of actions)
+          if (action.when?.(row) ?? true)
+            all.push({
+              ...action,
+              name: action.name(row),
+              run: (opener) => this.runAction(action, row, opener),
+            })
+        if (deletable && (canDelete?.(row) ?? true))
+          all.push({
+            id: remove?.id ?? 'delete',
+            label: remove?.label ?? msg('Delete', { id: 'kit.delete' }),
+            name: remove?.name(row) ?? msg(str`Delete ${name}`, { id: 'kit.delete-row' }),
+            run: () => this.confirmRemove(row),
+          })
+        const shown = all.length > 2 ? 1 : 2
+        return html`${all.slice(0, shown).map((b) => button(b))}${
+          all.length > shown
+            ? rowMenu(
+                row.id,
+                name,
+                all.slice(shown).map((b) => button(b, true)),
               )
             : nothing
-        }
-        ${
-          deletable && (canDelete?.(row) ?? true)
-            ? button(
-                remove?.id ?? 'delete',
-                remove?.label ?? msg('Delete', { id: 'kit.delete' }),
-                remove?.name(row) ?? msg(str`Delete ${name}`, { id: 'kit.delete-row' }),
-                () => this.confirmRemove(row),
-              )
-            : nothing
-        }
-        ${actions
-          .filter((action) => action.when?.(row) ?? true)
-          .map((action) =>
-            button(action.id, action.label, action.name(row), (opener) =>
-              this.runAction(action, row, opener),
-            ),
-          )}`
+        }`
       },
     }
   }
@@ -307,6 +351,7 @@ export class ListSection<Row extends { id: string }> implements ReactiveControll
       novalidate
       aria-labelledby="cg-editor-heading"
       @submit=${this.onSubmit}
+      @keydown=${submitOnEnter}
       @cg-field-change=${onFieldChange}
     >
       <h3 id="cg-editor-heading">${editing === 'new' ? texts.create : (texts.edit?.(editing) ?? '')}</h3>
@@ -314,10 +359,14 @@ export class ListSection<Row extends { id: string }> implements ReactiveControll
     </form>`
   }
 
-  /** The read-only note, the toolbar (New, the tab's own), the list, the moves' live region, what goes below; or the editor. */
+  /**
+   * The read-only note, the toolbar (New, the tab's own), the list (its empty state with an icon and New too), the
+   * moves' live region, what goes below; or the editor.
+   */
   render() {
     const { resource, readonly, form, options } = this
     const texts = options.texts()
+    const creates = !readonly && !!texts.create
     const actions = options.rowActions?.() ?? []
     const order = readonly ? undefined : this.order
     const own = order ? [order.column(), ...options.columns()] : options.columns()
@@ -330,19 +379,10 @@ export class ListSection<Row extends { id: string }> implements ReactiveControll
     return html`<div ?hidden=${resource.editing !== null}>
         ${readonly ? readOnlyNote(resource.spec.name) : nothing}
         ${
-          readonly || !texts.create
+          !creates
             ? nothing
             : html`<div class="toolbar">
-              <button
-                type="button"
-                class="primary"
-                data-action="create"
-                @click=${(e: Event) => {
-                  const opener = e.currentTarget as HTMLElement
-                  if (options.create) void options.create(opener)
-                  else void this.openEditor('new', opener)
-                }}
-              >
+              <button type="button" class="primary" data-action="create" @click=${this.onCreate}>
                 ${texts.create}
               </button>
               ${options.toolbar?.() ?? nothing}
@@ -362,11 +402,19 @@ export class ListSection<Row extends { id: string }> implements ReactiveControll
           .query=${resource.query}
           label=${texts.list}
           empty-text=${texts.empty}
+          .emptyIcon=${icon(options.emptyIcon ?? inboxIcon)}
           search-label=${texts.search ?? ''}
           @cg-page=${(e: CustomEvent<{ offset: number }>) => resource.page(e.detail.offset)}
           @cg-retry=${() => resource.load()}
           @cg-search=${(e: CustomEvent<{ query: string }>) => resource.search(e.detail.query)}
-        ></cg-resource-list>
+          >${
+            creates && resource.status === 'empty' && !resource.query
+              ? html`<button slot="empty" type="button" class="primary" data-action="create-first" @click=${this.onCreate}>
+                  ${texts.create}
+                </button>`
+              : nothing
+          }</cg-resource-list
+        >
         ${order?.region() ?? nothing} ${options.belowList?.() ?? nothing}
       </div>
       ${resource.editing === null || !form ? nothing : this.renderEditor(texts, resource.editing, form)}`

@@ -191,6 +191,49 @@ describe('API Keys tab', () => {
     await expect(page).to.be.accessible()
   })
 
+  it('one click, one key: a double click on Generate makes one key, shown once; Escape asks before dropping a draft', async () => {
+    const { page, tab, root, create, dialog, field, submit, rows, session } = await open()
+    create().click()
+    await until(() => !!dialog('create')?.open && !!field('name'), 'the generate dialog')
+    await typeInto(field('name'), 'Double click')
+    await tab.updateComplete
+    const question = () => dialog('create')!.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? ''
+    await sendKeys({ press: 'Escape' })
+    await until(() => question() === 'Discard this draft?', 'the question')
+    expect(dialog('create')!.open, 'the draft is still there').to.equal(true)
+    await expect(page).to.be.accessible()
+    await sendKeys({ press: 'Escape' }) // on the question: keep editing
+    await until(() => question() === '', 'back to the draft')
+    expect(field('name').value).to.equal('Double click')
+
+    let secrets = 0 // times the secret dialog came
+    let showing = false
+    const shown = new MutationObserver(() => {
+      const now = !!root.querySelector('#cg-secret')
+      if (now && !showing) secrets++
+      showing = now
+    })
+    shown.observe(root, { childList: true, subtree: true })
+    const busy: (string | null)[] = []
+    const watch = new MutationObserver(() => busy.push(submit()?.getAttribute('aria-busy') ?? null))
+    watch.observe(submit(), { attributes: true, attributeFilter: ['aria-busy'] })
+    submit().click()
+    submit().click() // the second click of a double click, while the first one's request is under way
+    const key = await takeSecret(root)
+    await until(() => rows().length > 0, 'the new row')
+    watch.disconnect()
+    shown.disconnect()
+    expect(busy, 'Generate said it was busy').to.include('true')
+    const keys = await keysOf(session.access_token)
+    expect(
+      keys.map((k) => k.name),
+      'one key',
+    ).to.deep.equal(['Double click'])
+    expect(rows()).to.have.length(1)
+    expect(secrets, 'its secret shown once').to.equal(1)
+    expect(await useKey(key)).to.equal(200)
+  })
+
   it('stores the expiry each preset says, Never as none, a custom date as picked, and the scope', async () => {
     const { generate, storeKey, session, rows } = await open()
     const before = Date.now()

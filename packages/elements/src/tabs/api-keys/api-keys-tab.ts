@@ -17,6 +17,7 @@ import type { ListColumn } from '../../kit/cg-resource-list.ts'
 import { firstDay } from '../../kit/daily-series.ts'
 import type { FieldSpec } from '../../kit/fields.ts'
 import { FunctionController } from '../../kit/function-controller.ts'
+import { keyIcon } from '../../kit/icons.ts'
 import { ListTab, type ListTexts } from '../../kit/list-tab.ts'
 import { RelatedRows } from '../../kit/related-rows.ts'
 import { ResourceController } from '../../kit/resource-controller.ts'
@@ -80,6 +81,8 @@ export class CgApiKeysTab extends ListTab<ApiKey, GenerateApiKeyResponse> {
     },
     () => this.resource.rows,
   )
+
+  protected override readonly emptyIcon = keyIcon
 
   protected texts(): ListTexts<ApiKey> {
     return {

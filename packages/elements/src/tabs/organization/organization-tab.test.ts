@@ -1,4 +1,5 @@
 import { expect, html, oneEvent } from '@open-wc/testing'
+import { sendKeys } from '@web/test-runner-commands'
 import { apiUrl, devSession, readOrg, uniqueSlug, until } from '../../../test/session.ts'
 import { choose, hostPage, typeInto } from '../../../test/tabs.ts'
 import type { CgSettings } from '../../cg-settings.ts'
@@ -58,6 +59,44 @@ describe('Organization tab', () => {
     await tab.updateComplete
     expect(save()!.disabled, 'saved: pristine again').to.equal(true)
     expect(tab.hasUnsavedChanges).to.equal(false)
+  })
+
+  it('takes a currency and a zone typed without picking (Enter, Tab), and the saved row holds what is shown', async () => {
+    const { tab, field, save, session } = await open('admin')
+    await typeInto(field('currency'), 'eur')
+    await sendKeys({ press: 'Enter' })
+    await typeInto(field('timezone'), 'new york')
+    await sendKeys({ press: 'Tab' })
+    await tab.updateComplete
+    const shown = (name: string) => field(name).shadowRoot!.querySelector('input')!.value
+    expect(shown('currency')).to.equal('EUR — Euro')
+    expect(shown('timezone')).to.equal('New York')
+
+    setTimeout(() => save()!.click())
+    await oneEvent(tab, 'cg-saved')
+    expect(await readOrg(session.access_token)).to.include({ currency: 'EUR', timezone: 'America/New_York' })
+  })
+
+  it('refuses to save a currency typed that names none: the error says so and nothing is sent', async () => {
+    const { page, tab, field, save, session } = await open('admin')
+    const before = await readOrg(session.access_token)
+    let saved = 0
+    tab.addEventListener('cg-saved', () => saved++)
+    await typeInto(field('name'), 'Renamed Co')
+    await typeInto(field('currency'), 'zzz')
+    await sendKeys({ press: 'Tab' })
+    const error = () => (field('currency') as HTMLElement & { error: string }).error
+    await until(() => error() !== '', 'the currency error')
+    expect(error()).to.equal('Choose a currency from the list')
+    expect(field('currency').shadowRoot!.querySelector('input')!.value).to.equal('zzz')
+
+    save()!.click()
+    await tab.updateComplete
+    await new Promise((r) => setTimeout(r, 300))
+    expect(saved).to.equal(0)
+    expect(await readOrg(session.access_token)).to.deep.equal(before)
+    expect(error()).to.equal('Choose a currency from the list')
+    await expect(page).to.be.accessible()
   })
 
   it('lists every zone grouped by region with its UTC offset, and currencies with names', async () => {

@@ -33,8 +33,19 @@ export class CgOrganizationTab extends FormTab<Organization> {
         required: true,
         messages: { unique: () => msg('Already in use by another organization', { id: 'org.err.taken' }) },
       },
-      timezone: { options: timeZoneOptions() },
-      currency: { options: currencyOptions(getLocale()) },
+      // Text typed that names no option: the contract's words for a value it does not know.
+      timezone: {
+        options: timeZoneOptions(),
+        messages: {
+          invalid_value: () => msg('Choose a time zone from the list', { id: 'kit.rule.timezone' }),
+        },
+      },
+      currency: {
+        options: currencyOptions(getLocale()),
+        messages: {
+          invalid_value: () => msg('Choose a currency from the list', { id: 'kit.rule.currency' }),
+        },
+      },
     })
   }
 }

@@ -78,9 +78,10 @@ describe('Quick Replies tab', () => {
     await typeInto(field('shortcut'), 'thanks')
     save().click()
     await until(() => error('shortcut') === 'Already in use', 'the server error')
-    expect(root.querySelector('cg-toast-region')!.shadowRoot!.textContent).to.contain(
-      'Check the fields marked below.',
-    )
+    expect(
+      root.querySelector('cg-toast-region')!.shadowRoot!.textContent!.replace(/\s+/g, ' '),
+      'the toast names the field at fault',
+    ).to.contain('Check 1 field: Shortcut.')
     const stored = await rest<QuickReply[]>(session.access_token, 'quick_replies?select=shortcut')
     expect(stored).to.deep.equal([{ shortcut: 'thanks' }])
   })

@@ -20,7 +20,7 @@ export const templates = {
   'team.invited-emailed': str`Invitación enviada por correo a ${0}.`,
   'team.invited': str`${0} invitado: dale el enlace.`,
   'team.change-role': 'Cambiar rol',
-  'team.change-role-row': str`Cambiar el rol de ${0}`,
+  'team.change-role-row': str`Cambiar rol de ${0}`,
   'team.role-heading': str`¿Cambiar el rol de ${0}?`,
   'team.role-body': str`${0} es ${1} ahora; actúa con el rol nuevo de inmediato.`,
   'team.new-role': 'Rol nuevo',

@@ -66,7 +66,10 @@ describe('Teams tab', () => {
 
     inPanel('[data-action="back"]')!.click()
     await until(() => !panel() && rows().length === 1, 'the list again')
-    await until(() => focused()?.getAttribute('aria-label') === 'Members of Billing', 'the focus back')
+    await until(
+      () => focused()?.getAttribute('aria-label') === 'More actions for Billing',
+      'the focus back on More',
+    )
   })
 
   it('says deleting a team unassigns its conversations, and does', async () => {

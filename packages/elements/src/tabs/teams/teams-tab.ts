@@ -215,9 +215,11 @@ export class CgTeamsTab extends ListTab<Team> {
     const list = this.renderRoot.querySelector('cg-resource-list')
     await list?.updateComplete
     const label = msg(str`Members of ${name}`, { id: 'teams.members-of' })
-    list?.shadowRoot
-      ?.querySelector<HTMLElement>(`button[data-action="members"][aria-label="${CSS.escape(label)}"]`)
-      ?.focus()
+    const members = list?.shadowRoot?.querySelector<HTMLElement>(
+      `button[data-action="members"][aria-label="${CSS.escape(label)}"]`,
+    )
+    // In the row's More menu (a row with Delete too), the focus goes to More.
+    ;((members?.closest('[role="menu"]')?.previousElementSibling as HTMLElement | null) ?? members)?.focus()
   }
 
   private nameOf(userId: string): string {

@@ -201,8 +201,8 @@ describe('Webhooks tab', () => {
     await sendKeys({ press: 'Escape' })
     await until(() => !dialog('attempt')!.open, 'closed')
     expect(
-      listOf(root).list.shadowRoot!.activeElement === button('test', DEAD),
-      'the focus returns',
+      listOf(root).list.shadowRoot!.activeElement === button('more', DEAD),
+      'the focus returns to More, the menu it was in',
     ).to.equal(true)
     await until(() => cell(DEAD, 2) === 'Failing', 'Failing after a failed delivery')
     const bar = () =>
