@@ -7,7 +7,7 @@ import { tabLabels, tabLoaders } from './tab-registry.ts'
 function readmeTabs(): { label: string; id: string }[] {
   const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8')
   const section = readme.split('\n### Built tabs\n')[1]?.split('\n#')[0] ?? ''
-  return [...section.matchAll(/^\| ([^|]+?) \| `([\w-]+)` \|/gm)].map(([, label = '', id = '']) => ({
+  return [...section.matchAll(/^\|\s*([^|]+?)\s*\|\s*`([\w-]+)`\s*\|/gm)].map(([, label = '', id = '']) => ({
     label,
     id,
   }))
