@@ -21,10 +21,13 @@ mkdirSync('.site/docs/scalar', { recursive: true })
 cpSync(scalar, '.site/docs/scalar/standalone.js')
 writeFileSync(
   '.site/_headers',
-  `/elements/chunks/*
+  `/elements/chunks/*.js
+  SourceMap: /elements/chunks/:splat.js.map
+/elements/chunks/*
   Cache-Control: public, max-age=31536000, immutable
 /elements/cg-settings.js
   Cache-Control: public, max-age=300
+  SourceMap: /elements/cg-settings.js.map
 /elements/cg-settings.js.map
   Cache-Control: public, max-age=300
 /docs/scalar/*

@@ -29,6 +29,9 @@ function resolve(from: string, spec: string): string {
 const relative = (from: string, file: string) =>
   file.startsWith(dirOf(from)) ? `./${file.slice(dirOf(from).length)}` : `../${file}`
 
+/** The helper's name in each chunk (the minifier shortens it). */
+const LOAD = '__cgLoadTogether'
+
 export function parallelImports(): Plugin {
   return {
     name: 'cg-parallel-imports',
@@ -49,13 +52,12 @@ export function parallelImports(): Plugin {
         const extra = [...closure(target)].filter((file) => file !== target && !loaded.has(file))
         if (!extra.length) continue
         const specs = [target, ...extra].map((file) => JSON.stringify(relative(chunk.fileName, file)))
-        out.overwrite(
-          match.index,
-          match.index + match[0].length,
-          `Promise.all([${specs.join(',')}].map((f)=>import(f))).then((m)=>m[0])`,
-        )
+        out.overwrite(match.index, match.index + match[0].length, `${LOAD}(${specs.join(',')})`)
       }
-      return out.hasChanged() ? { code: out.toString(), map: out.generateMap({ hires: true }) } : null
+      if (!out.hasChanged()) return null
+      // One helper per chunk: its module namespace, once every chunk it needs has loaded (they load together).
+      out.prepend(`const ${LOAD}=(...f)=>Promise.all(f.map((s)=>import(s))).then((m)=>m[0]);\n`)
+      return { code: out.toString(), map: out.generateMap({ hires: true }) }
     },
   }
 }

@@ -1,13 +1,17 @@
 /** @module Styles of the `<cg-settings>` shell: isolated from the host page, themed by `--cg-*` properties. */
 import { css } from 'lit'
+import { dialogStyles } from './kit/dialog-loader.ts'
+import { placeholderStyles } from './kit/placeholders.ts'
 import { buttonStyles, darkTokens, focusRing, tokens } from './styles/theme.ts'
 
 export const styles = [
   tokens,
   buttonStyles,
+  placeholderStyles,
+  dialogStyles,
   css`
     :host {
-      /* Nothing inherits in from the host page: fonts, colours and spacing are ours. */
+      /* Nothing inherits in from the host page: fonts, colors and spacing are ours. */
       all: initial;
       /* In a container of fixed height the element is that tall, and its nav and panel scroll inside it. */
       display: flex;
@@ -136,39 +140,6 @@ export const styles = [
       border-left: 4px solid var(--_primary);
       border-radius: var(--_radius);
       background: var(--_surface);
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-    .loading {
-      display: grid;
-      gap: calc(var(--_space) * 1.5);
-      max-width: 32rem;
-    }
-    .skeleton {
-      display: block;
-      height: 2.25em;
-      border-radius: var(--_radius);
-      background: linear-gradient(90deg, var(--_surface) 25%, var(--_border) 50%, var(--_surface) 75%) 0 0 / 200% 100%;
-      animation: cg-shimmer 1.4s linear infinite;
-    }
-    .skeleton.short {
-      width: 40%;
-    }
-    @keyframes cg-shimmer {
-      to {
-        background-position: -200% 0;
-      }
-    }
-    @media (prefers-reduced-motion: reduce) {
-      .skeleton {
-        animation: none;
-      }
     }
     .tab-heading {
       margin: 0 0 calc(var(--_space) * 2);

@@ -12,8 +12,9 @@ import { apiContext, DEFAULT_SW_URL, sessionContext, swUrlContext } from './cont
 import { defineElement } from './define.ts'
 import { emit } from './events.ts'
 import { useLocale } from './i18n/localization.ts'
-import './kit/cg-dialog.ts'
 import type { CgDialog } from './kit/cg-dialog.ts'
+import { dialogReady } from './kit/dialog-loader.ts'
+import { skeleton } from './kit/placeholders.ts'
 import { HOST_SLOT_PREFIX, type HostTab, hostTabsOf, type NavTab, navTabs, roleFor } from './nav-tabs.ts'
 import { readSession, type Session } from './session.ts'
 import { preloadTab } from './tabs/first-requests.ts'
@@ -43,7 +44,7 @@ const builtTabs: ReadonlySet<string> = new Set(Object.keys(tabLoaders))
  * @cssprop [--cg-color-muted=#5a6472] - Secondary text.
  * @cssprop [--cg-color-border=#d0d5dc] - Borders.
  * @cssprop [--cg-color-primary=#2456d3] - Accent: the current tab, primary buttons.
- * @cssprop [--cg-color-on-primary=#ffffff] - Text on the accent colour.
+ * @cssprop [--cg-color-on-primary=#ffffff] - Text on the accent color.
  * @cssprop [--cg-color-danger=#b42318] - Errors and destructive actions.
  * @cssprop [--cg-color-success=#067647] - Success messages.
  * @cssprop [--cg-color-focus=#2456d3] - The focus ring.
@@ -73,7 +74,7 @@ export class CgSettings extends LitElement {
   @property({ type: Boolean, attribute: 'show-unavailable' }) showUnavailable = false
   /** UI language, a BCP 47 tag ("es", "es-MX"); English when unsupported. */
   @property() locale = ''
-  /** Colour scheme: `light`, `dark`, or `auto` (follows the OS's prefers-color-scheme). */
+  /** Color scheme: `light`, `dark`, or `auto` (follows the OS's prefers-color-scheme). */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light'
   /** Keep the open tab in the URL hash (`#settings/<tab>`), so links and the back button work. */
   @property({ type: Boolean, attribute: 'sync-hash' }) syncHash = false
@@ -317,7 +318,7 @@ export class CgSettings extends LitElement {
     }
     if (!force && this.currentTabElement()?.hasUnsavedChanges) {
       this.pendingTab = tab
-      void this.updateComplete.then(() => this.dialog?.show())
+      void Promise.all([dialogReady(), this.updateComplete]).then(() => this.dialog?.show())
       return
     }
     this.tab = tab
@@ -410,10 +411,7 @@ export class CgSettings extends LitElement {
     if (this.loaded.has(active)) return this.tabElement(active)
     if (this.broken.has(active))
       return html`<p role="alert">${msg('This section could not be loaded. Check your connection and reload the page.', { id: 'shell.load-failed' })}</p>`
-    return html`<div role="status" class="loading" aria-busy="true">
-      <span class="visually-hidden">${msg('Loading…', { id: 'shell.loading' })}</span>
-      <span class="skeleton"></span><span class="skeleton"></span><span class="skeleton short"></span>
-    </div>`
+    return skeleton(3)
   }
 
   private renderRefused() {

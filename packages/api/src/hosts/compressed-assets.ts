@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
-import { extname, resolve, sep } from 'node:path'
+import { basename, extname, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import type { MiddlewareHandler } from 'hono'
@@ -67,6 +67,19 @@ const brotliQuality = (size: number): number => (size > 1_000_000 ? 9 : 11)
 const gzipped = promisify(gzip)
 
 /** A file and its two encodings, made once per version of the file (a rebuild is noticed by mtime and size). */
+/** Whether `file` is a file, asked once per path. */
+function hasFile(file: string, cache: Map<string, Promise<boolean>>): Promise<boolean> {
+  let known = cache.get(file)
+  if (!known) {
+    known = stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    )
+    cache.set(file, known)
+  }
+  return known
+}
+
 async function encode(file: string, cache: Map<string, Promise<Encoded>>): Promise<Encoded | null> {
   const stats = await stat(file).catch(() => null)
   if (!stats?.isFile()) return null
@@ -95,6 +108,7 @@ async function encode(file: string, cache: Map<string, Promise<Encoded>>): Promi
 export function compressedAssets(root: string, prefix: string): MiddlewareHandler {
   const base = resolve(root)
   const cache = new Map<string, Promise<Encoded>>()
+  const maps = new Map<string, Promise<boolean>>()
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next()
     if (!c.req.path.startsWith(prefix)) return next()
@@ -114,6 +128,9 @@ export function compressedAssets(root: string, prefix: string): MiddlewareHandle
       ETag: encoded.etag,
       Vary: 'Accept-Encoding',
     }
+    // The element's chunks carry no sourceMappingURL comment (fewer bytes for every page): the header names the map.
+    if (file.endsWith('.js') && (await hasFile(`${file}.map`, maps)))
+      headers.SourceMap = `${basename(file)}.map`
     if (matches(c.req.header('if-none-match'), encoded.etag)) return c.body(null, 304, headers)
     const encoding = pickEncoding(c.req.header('accept-encoding'))
     const body = encoding ? encoded[encoding] : encoded.identity

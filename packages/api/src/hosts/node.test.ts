@@ -158,6 +158,13 @@ describe('node host', () => {
     })
     expect(chunkRes.headers.get('content-encoding')).toBe('gzip')
     expect(chunkRes.headers.get('cache-control')).toBe(IMMUTABLE)
+    // No sourceMappingURL comment in the chunk (bytes every page would pay): the SourceMap header names the map.
+    const chunkText = await chunkRes.text()
+    expect(chunkText).not.toContain('sourceMappingURL')
+    const mapName = chunkRes.headers.get('sourcemap')
+    expect(mapName).toBe(`${chunk?.split('/').pop()}.map`)
+    const map = await fetch(new URL(mapName ?? '', `http://127.0.0.1:${port}/elements/${chunk}`))
+    expect((await map.json()).version).toBe(3)
     const unchanged = await fetch(`http://127.0.0.1:${port}/elements/cg-settings.js`, {
       headers: { 'if-none-match': bundle.headers.get('etag') ?? '' },
     })

@@ -22,7 +22,12 @@ describe('Worker: the element bundle’s cache headers', () => {
     const chunkRes = await get(`/elements/${chunk}`)
     expect(chunkRes.status).toBe(200)
     expect(chunkRes.headers.get('cache-control')).toBe(IMMUTABLE)
-    await chunkRes.arrayBuffer()
+    // The map is named by a header, not by a comment in every chunk.
+    expect(await chunkRes.text()).not.toContain('sourceMappingURL')
+    expect(chunkRes.headers.get('sourcemap')).toBe(`/elements/${chunk}.map`)
+    expect(entry.headers.get('sourcemap')).toBe('/elements/cg-settings.js.map')
+    const map = await get(`/elements/${chunk}.map`)
+    expect(((await map.json()) as { version: number }).version).toBe(3)
 
     const again = await get('/elements/cg-settings.js', { 'if-none-match': etag! })
     expect(again.status).toBe(304)

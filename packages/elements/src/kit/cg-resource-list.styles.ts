@@ -1,6 +1,6 @@
 /** @module Styles of `<cg-resource-list>`, with the cell classes tabs use in their columns, and its narrow layout. */
 import { css } from 'lit'
-import { buttonStyles, tokens } from '../styles/theme.ts'
+import { buttonStyles, tokens, visuallyHidden } from '../styles/theme.ts'
 
 export const styles = [
   tokens,
@@ -90,12 +90,7 @@ export const styles = [
     }
     /* A header that only screen readers need (e.g. over the row buttons). */
     th.actions span {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
     .mono {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
@@ -114,7 +109,7 @@ export const styles = [
       vertical-align: -3px;
       background: var(--swatch, transparent);
     }
-    /* A status in words (never colour alone): <span class="badge" data-tone="success|warning|danger|muted">. */
+    /* A status in words (never color alone): <span class="badge" data-tone="success|warning|danger|muted">. */
     .badge {
       --_tone: var(--_muted);
       display: inline-block;

@@ -20,7 +20,8 @@ async function setup() {
   const root = host.shadowRoot!
   const dialog = root.querySelector<CgDialog>('#cg-confirm')!
   const part = (name: string) => dialog.shadowRoot!.querySelector<HTMLButtonElement>(`[part="${name}"]`)!
-  const opened = () => until(() => !!dialog.shadowRoot!.querySelector('dialog')?.open, 'the dialog')
+  // The dialog's module loads the first time one opens (dialog-loader.ts): until then it has no shadow root.
+  const opened = () => until(() => !!dialog.shadowRoot?.querySelector('dialog')?.open, 'the dialog')
   return { page, host, root, dialog, part, opened }
 }
 

@@ -1,8 +1,8 @@
 /** @module ConfirmController: asks a `Confirmation` in the kit's confirm dialog (`#cg-confirm`) before an action. */
 import { html, nothing, type ReactiveElement } from 'lit'
 import type { FieldChangeDetail } from '../form/field-element.ts'
-import './cg-dialog.ts'
 import type { CgDialog } from './cg-dialog.ts'
+import { dialogReady } from './dialog-loader.ts'
 import { controlsReady, renderField } from './fields.ts'
 import type { Confirmation } from './row-actions.ts'
 
@@ -22,7 +22,7 @@ export class ConfirmController {
   async ask(question: Confirmation): Promise<boolean> {
     this.question = question
     this.chosen = question.choice?.options[0]?.value ?? ''
-    if (question.choice) await controlsReady([this.choiceField(question.choice)])
+    await Promise.all([dialogReady(), question.choice && controlsReady([this.choiceField(question.choice)])])
     this.host.requestUpdate()
     await this.host.updateComplete
     return (this.host.renderRoot.querySelector('#cg-confirm') as CgDialog).show()

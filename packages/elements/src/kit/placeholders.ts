@@ -5,6 +5,7 @@
  */
 import { msg } from '@lit/localize'
 import { css, html } from 'lit'
+import { visuallyHidden } from '../styles/theme.ts'
 
 /**
  * The skeleton's shapes, the empty state, the busy button, and `.visually-hidden` (read by screen readers, not
@@ -20,9 +21,7 @@ export const placeholderStyles = css`
   }
   .bone.short { inline-size: 9em; block-size: 1em; margin-block-end: 6px; }
   @keyframes cg-shimmer { from { background-position: 100% 0; } }
-  .visually-hidden {
-    position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
-  }
+  .visually-hidden { ${visuallyHidden} }
   .empty-state { display: grid; justify-items: center; gap: var(--_space); padding: 32px 8px; text-align: center; }
   .empty-state p { margin: 0; }
   .empty-state svg { color: var(--_muted); }

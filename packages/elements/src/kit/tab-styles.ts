@@ -1,12 +1,14 @@
 /** @module Styles every kit tab shares: the form grid, the read-only note, the actions row, the list toolbar. */
 import { css } from 'lit'
 import { buttonStyles, tokens } from '../styles/theme.ts'
+import { dialogStyles } from './dialog-loader.ts'
 import { placeholderStyles } from './placeholders.ts'
 
 export const tabStyles = [
   tokens,
   buttonStyles,
   placeholderStyles,
+  dialogStyles,
   css`
     :host {
       display: block;

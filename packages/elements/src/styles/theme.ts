@@ -1,4 +1,4 @@
-/** @module Design tokens: every colour, radius and spacing is a `--cg-*` custom property with a default. */
+/** @module Design tokens: every color, radius and spacing is a `--cg-*` custom property with a default. */
 import { css } from 'lit'
 
 /**
@@ -42,6 +42,16 @@ export const darkTokens = css`
 export const focusRing = css`
   outline: 2px solid var(--_focus);
   outline-offset: 2px;
+`
+
+/** Read by screen readers, not shown (a skeleton's "Loading…", a header over row buttons). */
+export const visuallyHidden = css`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
 `
 
 /** Buttons every tab and the shell share: default, `.primary`, `.danger`, disabled and focused. */

@@ -2,8 +2,8 @@
 import { msg } from '@lit/localize'
 import { html, nothing, type ReactiveElement } from 'lit'
 import { failureText } from '../../api/failure-text.ts'
-import '../cg-dialog.ts'
 import type { CgDialog } from '../cg-dialog.ts'
+import { dialogReady } from '../dialog-loader.ts'
 import { type FieldSpec, renderField } from '../fields.ts'
 import type { FunctionController } from '../function-controller.ts'
 import { localizeIssue } from '../issues.ts'
@@ -58,10 +58,17 @@ export class CreatorSection<Created> {
     this.host.requestUpdate()
   }
 
-  /** Opens the dialog (once its controls are defined); resolves when it closed. */
+  /** Opens the dialog (once it and its controls are defined); resolves when it closed. */
   async open(opener: HTMLElement): Promise<void> {
     const { host, options } = this
-    if (!(await controlsLoaded(options.allFields ?? options.fields))) {
+    const loaded = await Promise.all([
+      controlsLoaded(options.allFields ?? options.fields),
+      dialogReady().then(
+        () => true,
+        () => false,
+      ),
+    ])
+    if (!loaded.every(Boolean)) {
       toast(host, offlineText(), 'error')
       return
     }

@@ -1,7 +1,7 @@
 /** @module SecretSection: a secret shown once (a new API key, a signing secret) in a `cg-secret-once` dialog. */
 import { css, html, nothing, type ReactiveElement } from 'lit'
-import '../cg-dialog.ts'
 import type { CgDialog } from '../cg-dialog.ts'
+import { dialogReady } from '../dialog-loader.ts'
 import type { SecretToShow } from '../row-actions.ts'
 
 /** A secret is read whole: an API key is about 40 monospace characters. */
@@ -49,6 +49,7 @@ export class SecretSection {
     this.secret = secret
     host.requestUpdate()
     await host.updateComplete
+    await dialogReady()
     await this.dialog()?.show()
     this.secret = null
     host.requestUpdate()

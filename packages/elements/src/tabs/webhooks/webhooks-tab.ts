@@ -23,6 +23,7 @@ import { apiContext } from '../../context.ts'
 import { defineElement } from '../../define.ts'
 import type { CgDialog } from '../../kit/cg-dialog.ts'
 import type { ListColumn } from '../../kit/cg-resource-list.ts'
+import { dialogReady } from '../../kit/dialog-loader.ts'
 import type { FieldSpec } from '../../kit/fields.ts'
 import { FunctionController } from '../../kit/function-controller.ts'
 import { ListTab, type ListTexts } from '../../kit/list-tab.ts'
@@ -140,7 +141,7 @@ export class CgWebhooksTab extends ListTab<WebhookConfiguration> {
         'No webhooks yet. Add an endpoint to have ConnectGain POST signed events to your server as they happen.',
         { id: 'webhooks.empty' },
       ),
-      create: msg('Add Webhook', { id: 'webhooks.create' }),
+      create: msg('Add webhook', { id: 'webhooks.create' }),
       edit: (hook) => msg(str`Edit webhook ${hook.url}`, { id: 'webhooks.edit' }),
       confirmDelete: (hook) => msg(str`Delete webhook ${hook.url}?`, { id: 'webhooks.confirm-delete' }),
       saved: msg('Webhook saved.', { id: 'webhooks.saved' }),
@@ -195,7 +196,7 @@ export class CgWebhooksTab extends ListTab<WebhookConfiguration> {
 
   /** Opens `dialog` and waits until it closes (the focus goes back to the row's button). */
   private async showDialog(dialog: () => CgDialog): Promise<void> {
-    await this.updateComplete
+    await Promise.all([dialogReady(), this.updateComplete])
     await dialog().show()
   }
 
