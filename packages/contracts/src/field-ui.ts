@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini'
 
-/** The control for a field whose type does not decide it (a colour and a long text are both strings). */
+/** The control for a field whose type does not decide it (a color and a long text are both strings). */
 export type FieldFormat = 'text' | 'multiline' | 'color' | 'datetime' | 'radio' | 'select' | 'toggle'
 
 export interface FieldUi {

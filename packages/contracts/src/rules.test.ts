@@ -40,7 +40,7 @@ describe('shared rules', () => {
     expect(noControlCharacters('nul\u0000')).toBe(false)
   })
 
-  it('checks slugs, hex colours and time zones with their rule ids', () => {
+  it('checks slugs, hex colors and time zones with their rule ids', () => {
     expect(issues(OrganizationSlug, 'my-company')).toEqual([])
     expect(issues(OrganizationSlug, 'my--company')).toMatchObject([{ params: { id: 'slug_format' } }])
     expect(issues(HexColor, '#2456D3')).toEqual([])

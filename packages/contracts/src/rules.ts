@@ -1,5 +1,5 @@
 /**
- * @module Field rules shared by several contracts (one-line names, slugs, hex colours, time zones). A leaf: it
+ * @module Field rules shared by several contracts (one-line names, slugs, hex colors, time zones). A leaf: it
  * imports no resource contract, so a tab's chunk that needs a rule does not pull in another resource's contract.
  */
 import * as z from 'zod/mini'
@@ -51,10 +51,10 @@ export const HexColor = meta(
     .check(
       z.refine(
         (c) => hexColorPattern.test(c),
-        rule('hex_color', 'Colour must be a hex colour such as "#2456d3"'),
+        rule('hex_color', 'Color must be a hex color such as "#2456d3"'),
       ),
     ),
-  { description: 'A hex colour `#rrggbb`.', examples: ['#2456d3'] },
+  { description: 'A hex color `#rrggbb`.', examples: ['#2456d3'] },
 )
 
 const timeZones: ReadonlySet<string> = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])

@@ -1,11 +1,11 @@
-/** @module Tags & Labels: a name unique per org, a colour, and what it applies to. */
+/** @module Tags & Labels: a name unique per org, a color, and what it applies to. */
 import * as z from 'zod/mini'
 import { ui } from './field-ui.ts'
 import { meta } from './meta.ts'
 import { patchOf } from './patch.ts'
 import { HexColor, oneLineName } from './rules.ts'
 
-// Re-exported so `@connectgain/contracts/tags` keeps the colour rule it used to declare.
+// Re-exported so `@connectgain/contracts/tags` keeps the color rule it used to declare.
 export { HexColor, hexColorPattern } from './rules.ts'
 
 export const tagScopes = ['conversations', 'contacts', 'both'] as const

@@ -14,6 +14,8 @@ describe('the built element', () => {
       'api-url',
       'token',
       'tab',
+      'tabs',
+      'show-unavailable',
       'locale',
       'theme',
       'sync-hash',

@@ -86,13 +86,14 @@ settings.theme = 'light'
 export function refused(el: CgSettings): void {
   // @ts-expect-error theme is 'light' | 'dark' | 'auto'
   el.theme = 'blue'
-  // @ts-expect-error not a tab id
-  el.navigate('nope')
+  // @ts-expect-error show-unavailable is a boolean
+  el.showUnavailable = 'yes'
 }
 
 const log: string[] = []
 settings.addEventListener('cg-navigate', (event) => {
-  const tab: TabId = event.detail.tab
+  // One of ours (a TabId) or a host tab's id (slot="tab:<id>").
+  const tab: string = event.detail.tab
   // @ts-expect-error cg-navigate's detail is { tab, previous }
   void event.detail.resource
   log.push(\`cg-navigate \${event.detail.previous ?? '-'} \${tab}\`)
@@ -259,7 +260,9 @@ describe('the packed @connectgain/elements', () => {
     const server = await serveDir(dir)
     served.push(server)
     const page = await open(server.url)
-    await expect.poll(() => page.locator('cg-settings nav a[data-tab]').count(), { timeout: 15_000 }).toBe(5)
+    await expect
+      .poll(() => page.locator('cg-settings nav a[data-tab]').count(), { timeout: 15_000 })
+      .toBe(builtTabCount('agent'))
     await page.close()
   })
 })

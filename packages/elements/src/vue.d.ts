@@ -23,10 +23,14 @@ export interface CgSettingsVueProps extends HTMLAttributes {
   tab?: TabId | (string & {})
   /** UI language, a BCP 47 tag ("es", "es-MX"); English when unsupported. */
   locale?: string
-  /** Colour scheme; `auto` follows the operating system. */
+  /** Color scheme; `auto` follows the operating system. */
   theme?: 'light' | 'dark' | 'auto'
   /** Keep the open tab in the URL hash (`#settings/<tab>`). */
   'sync-hash'?: boolean
+  /** The tabs to show, in order, comma-separated ("organization,api-keys,webhooks"); every tab when empty. */
+  tabs?: string
+  /** Also list the tabs that are not built yet (each says it is not available yet). */
+  'show-unavailable'?: boolean
   /** Milliseconds a request or a `tokenProvider` call may take (15000 by default). */
   'request-timeout'?: number
   /** URL of the push service worker (cg-sw.js) on the page's origin; /cg-sw.js by default. */

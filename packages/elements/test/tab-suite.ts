@@ -149,7 +149,7 @@ export const declarations: TabDeclaration[] = [
       const body = { ...longest(OrganizationUpdate), slug }
       await rest(token, `organizations?id=eq.${org!.id}`, { method: 'PATCH', body })
     },
-    english: ['Organization name', 'Timezone', 'Currency', 'Used for scheduling.', 'Save Changes'],
+    english: ['Organization name', 'Timezone', 'Currency', 'Used for scheduling.', 'Save changes'],
     spanish: 'Nombre de la organización',
   },
   {
@@ -354,7 +354,7 @@ export const declarations: TabDeclaration[] = [
     edit: null, // a key is never edited: Roll makes a new one (api-keys-tab.test.ts)
     remove: null, // Revoke keeps the row, marked Revoked (api-keys-tab.test.ts)
     long: (token) => callFunction(token, 'generate-api-key', longest(GenerateApiKeyRequest)),
-    english: ['Generate New API Key', 'Search API keys', 'Full access', 'Never', 'Active'],
+    english: ['Generate new API key', 'Search API keys', 'Full access', 'Never', 'Active'],
     spanish: 'Generar nueva clave de API',
   },
   {
@@ -393,7 +393,7 @@ export const declarations: TabDeclaration[] = [
         events: ['*'],
       }),
     english: [
-      'Add Webhook',
+      'Add webhook',
       'All events',
       'Send test event',
       'Rotate secret',

@@ -6,7 +6,7 @@ import type { CgColorField } from './cg-color-field.ts'
 
 async function open(value = '#2456d3', attrs: { readonly?: boolean; error?: string } = {}) {
   const el = await fixture<CgColorField>(
-    html`<cg-color-field name="color" label="Colour" .value=${value} ?readonly=${attrs.readonly} .error=${attrs.error ?? ''}></cg-color-field>`,
+    html`<cg-color-field name="color" label="Color" .value=${value} ?readonly=${attrs.readonly} .error=${attrs.error ?? ''}></cg-color-field>`,
   )
   const text = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="text"]')!
   const swatch = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="color"]')!
@@ -21,11 +21,11 @@ describe('cg-color-field', () => {
     expect(text.value).to.equal('#2456d3')
     expect(swatch.value).to.equal('#2456d3')
     expect(el.shadowRoot!.querySelector('label')!.htmlFor).to.equal(text.id)
-    expect(swatch.getAttribute('aria-label')).to.equal('Pick a colour for Colour')
+    expect(swatch.getAttribute('aria-label')).to.equal('Pick a color for Color')
     await expect(el).to.be.accessible()
   })
 
-  it('fires cg-field-change with what is typed, valid or not; the swatch follows valid colours only', async () => {
+  it('fires cg-field-change with what is typed, valid or not; the swatch follows valid colors only', async () => {
     const { el, text, swatch } = await open()
     text.focus()
     text.select()
@@ -40,7 +40,7 @@ describe('cg-color-field', () => {
     expect(swatch.value).to.equal('#000000')
   })
 
-  it('fires cg-field-change with the picked colour', async () => {
+  it('fires cg-field-change with the picked color', async () => {
     const { el, swatch } = await open()
     swatch.value = '#067647'
     setTimeout(() => swatch.dispatchEvent(new Event('input', { bubbles: true })))
@@ -50,7 +50,7 @@ describe('cg-color-field', () => {
   })
 
   it('read-only: the text is read-only and the picker disabled; an error is announced and described', async () => {
-    const { el, text, swatch } = await open('#2456d3', { readonly: true, error: 'Use a hex colour' })
+    const { el, text, swatch } = await open('#2456d3', { readonly: true, error: 'Use a hex color' })
     expect(text.readOnly).to.equal(true)
     expect(swatch.disabled).to.equal(true)
     expect(text.getAttribute('aria-invalid')).to.equal('true')
@@ -62,6 +62,6 @@ describe('cg-color-field', () => {
   it('labels the picker in Spanish', async () => {
     await useLocale('es')
     const { swatch } = await open()
-    expect(swatch.getAttribute('aria-label')).to.equal('Elegir un color para Colour')
+    expect(swatch.getAttribute('aria-label')).to.equal('Elegir un color para Color')
   })
 })

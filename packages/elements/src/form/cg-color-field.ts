@@ -1,4 +1,4 @@
-/** @module `<cg-color-field>`: a hex colour as text (`#2456d3`) beside a swatch that opens the colour picker. */
+/** @module `<cg-color-field>`: a hex color as text (`#2456d3`) beside a swatch that opens the color picker. */
 import { localized, msg, str } from '@lit/localize'
 import { css, html, nothing } from 'lit'
 import { property } from 'lit/decorators.js'
@@ -10,13 +10,13 @@ import { fieldStyles } from './field-styles.ts'
 const HEX = /^#[0-9a-f]{6}$/i
 
 /**
- * Type a hex colour, or pick one with the swatch (a native colour input). What the member types is kept
- * as typed, valid or not: the form's schema says whether it is a colour.
+ * Type a hex color, or pick one with the swatch (a native color input). What the member types is kept
+ * as typed, valid or not: the form's schema says whether it is a color.
  *
  * @tag cg-color-field
- * @fires cg-field-change - The user typed or picked a colour; `detail.value` is the text (`#rrggbb` when picked).
+ * @fires cg-field-change - The user typed or picked a color; `detail.value` is the text (`#rrggbb` when picked).
  * @csspart input - The hex text input.
- * @csspart swatch - The colour input that shows the colour and opens the picker.
+ * @csspart swatch - The color input that shows the color and opens the picker.
  * @cssprop [--cg-swatch-size=36px] - The swatch's width and height.
  */
 @localized()
@@ -51,7 +51,7 @@ export class CgColorField extends FieldElement<string> {
     `,
   ]
 
-  /** The colour as text, normally `#rrggbb`. */
+  /** The color as text, normally `#rrggbb`. */
   @property() value = ''
   @property() placeholder = '#2456d3'
 
@@ -82,7 +82,7 @@ export class CgColorField extends FieldElement<string> {
         <input
           type="color"
           part="swatch"
-          aria-label=${msg(str`Pick a colour for ${this.label}`, { id: 'form.pick-color' })}
+          aria-label=${msg(str`Pick a color for ${this.label}`, { id: 'form.pick-color' })}
           .value=${valid ? this.value.toLowerCase() : '#000000'}
           ?disabled=${locked}
           @input=${(e: Event) => this.changed((e.target as HTMLInputElement).value)}

@@ -48,7 +48,7 @@ describe('form kit', () => {
         label="Events"
         .options=${[{ value: 'a', label: long, description: long }]}
       ></cg-checkbox-group>
-      <cg-color-field label="Colour" value="#2456d3"></cg-color-field>
+      <cg-color-field label="Color" value="#2456d3"></cg-color-field>
       <cg-datetime label="Starts at" value="2025-01-15T09:30:00.000Z"></cg-datetime>
       <cg-secret-field label="API key" readonly value="cg_live_0123456789abcdef0123456789abcdef"></cg-secret-field>
     </form>`)

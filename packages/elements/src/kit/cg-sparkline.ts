@@ -22,7 +22,7 @@ export function sparkPoints(values: readonly number[]): string {
 
 /**
  * A picture, so it is one `role="img"` named by `label` (e.g. "142 requests in the last 30 days"): the words
- * say what the line shows, not its colour. Without a label it is decoration and hidden from assistive tech.
+ * say what the line shows, not its color. Without a label it is decoration and hidden from assistive tech.
  *
  * @tag cg-sparkline
  * @csspart svg - The `<svg>`.

@@ -24,15 +24,15 @@ describe('renderField', () => {
       expect(defined(tag), `${tag} before any field is drawn`).to.equal(false)
     }
     const form = await emptyForm('Tag')
-    const color: FieldSpec = { kind: 'color', name: 'color', label: 'Colour' }
+    const color: FieldSpec = { kind: 'color', name: 'color', label: 'Color' }
     render(renderField(color, { values: { color: '#2456d3' }, ...noIssues }, false), form)
 
     const control = form.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('cg-color-field')!
-    await until(() => defined('cg-color-field'), 'the colour field defined')
+    await until(() => defined('cg-color-field'), 'the color field defined')
     await control.updateComplete
     const input = control.shadowRoot!.querySelector<HTMLInputElement>('input[type="text"]')!
     expect(input.value, 'the value set before it was defined shows once it is').to.equal('#2456d3')
-    expect(control.shadowRoot!.querySelector('label')!.textContent).to.equal('Colour')
+    expect(control.shadowRoot!.querySelector('label')!.textContent).to.equal('Color')
     expect(defined('cg-text-field'), 'a kind the form does not draw').to.equal(false)
     expect(defined('cg-datetime')).to.equal(false)
     await expect(form).to.be.accessible()

@@ -8,7 +8,7 @@ import { html, type SVGTemplateResult, svg } from 'lit'
 /** An icon: its shapes in a 24-unit box. */
 export type Icon = () => SVGTemplateResult
 
-/** `shape` stroked in the text's colour, hidden from screen readers: the words beside it say what it means. */
+/** `shape` stroked in the text's color, hidden from screen readers: the words beside it say what it means. */
 export const icon = (shape: Icon) =>
   html`<svg
     viewBox="0 0 24 24"

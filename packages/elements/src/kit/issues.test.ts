@@ -25,15 +25,15 @@ describe('localizeIssue', () => {
     )
     expect(localizeIssue(issue('invalid_type', { expected: 'string' }))).to.equal('Required')
     expect(localizeIssue(issue('unique'))).to.equal('Already in use')
-    expect(localizeIssue(issue('custom', { id: 'hex_color' }))).to.equal('Use a hex colour such as #2456d3')
+    expect(localizeIssue(issue('custom', { id: 'hex_color' }))).to.equal('Use a hex color such as #2456d3')
   })
 
   it("falls back to the server's message for what it does not know, and lets a tab word an issue its way", () => {
     expect(localizeIssue(issue('custom', { id: 'new_rule' }))).to.equal('The English message')
     expect(localizeIssue({ field: 'x', message: 'Plain' })).to.equal('Plain')
-    const own = { unique: () => 'Taken by another organization', 'rule:hex_color': () => 'Pick a colour' }
+    const own = { unique: () => 'Taken by another organization', 'rule:hex_color': () => 'Pick a color' }
     expect(localizeIssue(issue('unique'), own)).to.equal('Taken by another organization')
-    expect(localizeIssue(issue('custom', { id: 'hex_color' }), own)).to.equal('Pick a colour')
+    expect(localizeIssue(issue('custom', { id: 'hex_color' }), own)).to.equal('Pick a color')
   })
 
   it('speaks Spanish', async () => {

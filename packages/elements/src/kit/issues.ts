@@ -18,7 +18,7 @@ const rules: Record<string, () => string> = {
     msg('Cannot contain control characters such as line breaks', { id: 'kit.rule.no_control' }),
   timezone: () => msg('Choose a time zone from the list', { id: 'kit.rule.timezone' }),
   currency: () => msg('Choose a currency from the list', { id: 'kit.rule.currency' }),
-  hex_color: () => msg('Use a hex colour such as #2456d3', { id: 'kit.rule.hex_color' }),
+  hex_color: () => msg('Use a hex color such as #2456d3', { id: 'kit.rule.hex_color' }),
   shortcut_format: () =>
     msg('Use lowercase letters and digits, with - or _ inside, e.g. "thanks"', {
       id: 'kit.rule.shortcut_format',

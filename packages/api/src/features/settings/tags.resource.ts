@@ -6,7 +6,7 @@ import { defineResource } from '../../rest/registry.ts'
 export const tagsResource = defineResource({
   name: 'tags',
   description:
-    'Tags and labels for conversations and contacts: a name unique in the organization, a colour and a scope.',
+    'Tags and labels for conversations and contacts: a name unique in the organization, a color and a scope.',
   table: tags,
   row: Tag,
   insert: TagInsert,

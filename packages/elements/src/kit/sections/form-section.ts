@@ -95,7 +95,7 @@ export class FormSection<Row extends { id: string }> implements ReactiveControll
     const { saving, dirty } = this.resource
     return html`<div class="actions">
       <button type="submit" class="primary" ?disabled=${disabled} aria-busy=${saving ? 'true' : 'false'}>
-        ${saving ? msg('Saving…', { id: 'kit.saving' }) : msg('Save Changes', { id: 'kit.save' })}
+        ${saving ? msg('Saving…', { id: 'kit.saving' }) : msg('Save changes', { id: 'kit.save' })}
       </button>
       ${extra}
       <span class="muted" role="status">${dirty ? msg('Unsaved changes', { id: 'kit.dirty' }) : nothing}</span>

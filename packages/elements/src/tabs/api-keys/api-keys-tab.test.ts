@@ -128,7 +128,7 @@ describe('API Keys tab', () => {
     create().focus()
     await sendKeys({ press: 'Enter' })
     await until(() => !!dialog('create')?.open, 'the generate dialog')
-    expect(dialog('create')!.heading).to.equal('Generate New API Key')
+    expect(dialog('create')!.heading).to.equal('Generate new API key')
     expect(field('expiry').value, 'a 90-day expiry is chosen to start with').to.equal('90d')
     expect(field('scope').value).to.equal('full')
     await expect(page).to.be.accessible()

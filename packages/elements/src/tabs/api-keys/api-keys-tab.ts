@@ -90,7 +90,7 @@ export class CgApiKeysTab extends ListTab<ApiKey, GenerateApiKeyResponse> {
       empty: msg('No API keys yet. Generate one to let your apps and scripts call the ConnectGain API.', {
         id: 'keys.empty',
       }),
-      create: msg('Generate New API Key', { id: 'keys.create' }),
+      create: msg('Generate new API key', { id: 'keys.create' }),
       submitCreate: msg('Generate', { id: 'keys.generate' }),
       search: msg('Search API keys', { id: 'keys.search' }),
     }

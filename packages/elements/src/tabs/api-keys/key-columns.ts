@@ -22,7 +22,7 @@ export const scopes: Record<ApiKeyScope, { label: () => string; description: () 
   },
 }
 
-/** Each status in words, and the tone of its badge (the words carry it; the colour only repeats them). */
+/** Each status in words, and the tone of its badge (the words carry it; the color only repeats them). */
 const statuses: Record<ApiKeyStatus, { label: () => string; tone: string }> = {
   active: { label: () => msg('Active', { id: 'keys.status.active' }), tone: 'success' },
   expiring: { label: () => msg('Expiring soon', { id: 'keys.status.expiring' }), tone: 'warning' },

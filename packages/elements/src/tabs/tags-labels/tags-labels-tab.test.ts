@@ -38,7 +38,7 @@ describe('Tags & Labels tab', () => {
 
     create().click()
     await until(() => !!root.querySelector('form'), 'the editor')
-    await until(() => field<Field>('color').value === '#6b7280', "the contract's default colour")
+    await until(() => field<Field>('color').value === '#6b7280', "the contract's default color")
     expect(field<Field>('scope').value).to.equal('both')
     await typeInto(field('name'), 'VIP')
     await typeInto(field('color'), '#b42318')
@@ -88,7 +88,7 @@ describe('Tags & Labels tab', () => {
     expect((await tagsOf(session.access_token)).map((t) => t.name)).to.deep.equal(['VIP'])
   })
 
-  it('checks the contract in the browser: a required name and a hex colour, nothing sent', async () => {
+  it('checks the contract in the browser: a required name and a hex color, nothing sent', async () => {
     const { root, field, create, save, error, session, tab } = await open('admin')
     create().click()
     await until(() => field<Field>('color')?.value === '#6b7280', 'the editor')
@@ -96,7 +96,7 @@ describe('Tags & Labels tab', () => {
     save()!.click()
     await until(() => error('name') !== '', 'the errors')
     expect(error('name')).to.equal('Required')
-    expect(error('color')).to.equal('Use a hex colour such as #2456d3')
+    expect(error('color')).to.equal('Use a hex color such as #2456d3')
     expect(root.activeElement).to.equal(field('name'), 'the first field at fault has focus')
     expect(await tagsOf(session.access_token)).to.deep.equal([])
     await typeInto(field('color'), '#2456d3')

@@ -1,4 +1,4 @@
-/** @module The Tags & Labels tab: the organization's tags (name, colour, what they apply to); owners and admins edit. */
+/** @module The Tags & Labels tab: the organization's tags (name, color, what they apply to); owners and admins edit. */
 import { type Tag, TagInsert, TagUpdate } from '@connectgain/contracts/tags'
 import { msg, str } from '@lit/localize'
 import { html } from 'lit'

@@ -142,7 +142,7 @@ describe('Webhooks tab', () => {
     expect(cell(DEAD, 1)).to.equal('2 events')
     await until(() => cell(DEAD, 2) === 'Active', 'the status')
     await until(() => cell(DEAD, 3) === 'No deliveries in the last 24 hours', 'the success rate')
-    expect(root.activeElement === create(), 'the focus is back on Add Webhook').to.equal(true)
+    expect(root.activeElement === create(), 'the focus is back on Add webhook').to.equal(true)
 
     const reveal = button('reveal', DEAD)!
     reveal.click()
