@@ -63,7 +63,7 @@ export abstract class ListTab<Row extends { id: string }, Created = unknown> ext
   protected belowList(): unknown {
     return nothing
   }
-  /** The tab's own buttons on each row, after Edit and Delete. */
+  /** The tab's own buttons on each row, between Edit and Delete (more than two fold into More). */
   protected rowActions(): RowAction<Row>[] {
     return []
   }
