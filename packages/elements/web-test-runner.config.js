@@ -6,7 +6,9 @@ import { apiHostPlugin } from './test/api-host.js'
 
 export default {
   // *.node.test.ts read the source on Node; vitest runs them (the `elements-node` project).
-  files: ['src/**/*.test.ts', '!src/**/*.node.test.ts'],
+  // The shared tab suite runs after the rest, on its own (test:browser): beside another file its page is in the
+  // background, and its focus and layout cases wait there for frames that come late or not at all.
+  files: ['src/**/*.test.ts', '!src/**/*.node.test.ts', '!src/tabs/tab-suite.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [
     apiHostPlugin(),
@@ -28,8 +30,7 @@ export default {
     }),
   ],
   concurrency: 2,
-  // The shared tab suite is one file of 141 cases (12 tabs × every role, both locales, both widths): about 25 s
-  // alone, several times that beside another file on a busy 2-core machine.
-  testsFinishTimeout: 300_000,
+  // The shared tab suite is one file of 141 cases (12 tabs × every role, both locales, both widths): about 25 s.
+  testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 30000 } },
 }
