@@ -45,11 +45,11 @@ export class SecretSection {
   /** Shows `secret` (Copy, "I have stored it" unless `again`, Done); resolves once the dialog closed and it is gone. */
   async show(secret: SecretToShow): Promise<void> {
     const { host } = this
-    await this.loaded()
+    // Both defined before the secret is drawn, so it shows in an open dialog at once.
+    await Promise.all([this.loaded(), dialogReady()])
     this.secret = secret
     host.requestUpdate()
     await host.updateComplete
-    await dialogReady()
     await this.dialog()?.show()
     this.secret = null
     host.requestUpdate()
