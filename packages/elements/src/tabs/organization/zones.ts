@@ -13,6 +13,8 @@ export function utcOffset(timeZone: string, at: Date): string {
 
 let zones: SelectOption[] | undefined
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 /**
  * Every zone as an option: grouped by region, labelled by its place, described by its offset. The offset is
  * worked out when first read (a formatter per zone: about 0.5 ms each, 200 ms for all), so the form shows at
@@ -33,21 +35,32 @@ export function timeZoneOptions(at = new Date()): SelectOption[] {
         },
       }
     })
-    .sort((a, b) => a.group.localeCompare(b.group) || a.label.localeCompare(b.label))
+    // IANA names are ASCII: code-unit order is alphabetical, and far cheaper than a collator for 400 zones.
+    .sort((a, b) => compare(a.group, b.group) || compare(a.label, b.label))
   return zones
 }
 
 const currencyCache = new Map<string, SelectOption[]>()
 
-/** Every currency: "USD — US Dollar", names in the UI's language (computed once per language). */
+/**
+ * Every currency: "USD — US Dollar", names in the UI's language, each worked out when first read (the form shows
+ * one; the list, once opened or searched, the rest).
+ */
 export function currencyOptions(locale: string): SelectOption[] {
   let options = currencyCache.get(locale)
   if (!options) {
-    const names = new Intl.DisplayNames([locale], { type: 'currency' })
-    options = supportedCurrencies().map((code) => ({
-      value: code,
-      label: `${code} — ${names.of(code) ?? code}`,
-    }))
+    let names: Intl.DisplayNames | undefined
+    options = supportedCurrencies().map((code) => {
+      let label: string | undefined
+      return {
+        value: code,
+        get label() {
+          names ??= new Intl.DisplayNames([locale], { type: 'currency' })
+          label ??= `${code} — ${names.of(code) ?? code}`
+          return label
+        },
+      }
+    })
     currencyCache.set(locale, options)
   }
   return options
