@@ -254,3 +254,18 @@ export async function takeSecret(root: ShadowRoot): Promise<string> {
   await until(() => !root.querySelector('#cg-secret'), 'the secret dialog closed')
   return secret
 }
+
+/** A fetch that waits until `release()`: what a slow network shows (skeletons, busy buttons) stays on screen. */
+export function heldFetch(): { fetch: typeof fetch; release: () => void } {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  return {
+    fetch: async (...args) => {
+      await held
+      return fetch(...args)
+    },
+    release: () => release(),
+  }
+}

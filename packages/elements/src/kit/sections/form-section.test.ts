@@ -5,7 +5,7 @@ import { expect, html, oneEvent } from '@open-wc/testing'
 import { sendKeys } from '@web/test-runner-commands'
 import { LitElement } from 'lit'
 import { apiUrl, devSession, uniqueSlug, until } from '../../../test/session.ts'
-import { hostPage, rest, typeInto } from '../../../test/tabs.ts'
+import { heldFetch, hostPage, rest, typeInto } from '../../../test/tabs.ts'
 import { ApiClient } from '../../api/client.ts'
 import '../../form/cg-toast.ts'
 import { readSession } from '../../session.ts'
@@ -216,14 +216,7 @@ describe('FormSection', () => {
   })
 
   it('stands a skeleton of its fields where they will be while the row loads', async () => {
-    let release = () => {}
-    const held = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    const fetcher: typeof fetch = async (...args) => {
-      await held
-      return fetch(...args)
-    }
+    const { fetch: fetcher, release } = heldFetch()
     const { page, root } = await mount<OrganizationHost>('cg-organization-host', 'admin', fetcher)
     await until(() => !!root.querySelector('.skeleton'), 'the skeleton')
     const skeleton = root.querySelector('.skeleton')!

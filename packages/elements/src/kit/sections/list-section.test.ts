@@ -6,7 +6,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands'
 import { html, LitElement } from 'lit'
 import { contactsOnly } from '../../../test/row-action-fixture.ts'
 import { apiUrl, type DevSession, devSession, uniqueSlug, until } from '../../../test/session.ts'
-import { focused, hostPage, listOf, rest, typeInto } from '../../../test/tabs.ts'
+import { focused, heldFetch, hostPage, listOf, rest, typeInto } from '../../../test/tabs.ts'
 import { ApiClient, ApiRequestError } from '../../api/client.ts'
 import '../../form/cg-toast.ts'
 import { readSession } from '../../session.ts'
@@ -512,14 +512,7 @@ describe('ListSection of an ordered resource', () => {
 describe('ListSection while it loads, when it is empty, and under a double click', () => {
   it('stands skeleton rows while the list loads, then an empty state: an icon, its sentence and New, which creates', async () => {
     const session = await devSession('admin', uniqueSlug('empty'))
-    let release = () => {}
-    const held = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    const fetcher: typeof fetch = async (...args) => {
-      await held
-      return fetch(...args)
-    }
+    const { fetch: fetcher, release } = heldFetch()
     const api = new ApiClient({ baseUrl: apiUrl(), token: session.access_token, fetch: fetcher })
     const tab = document.createElement('cg-tags-host') as TagsHost
     tab.token = session.access_token
