@@ -170,7 +170,7 @@ export const declarations: TabDeclaration[] = [
     list: {
       // The member's devices; a seeded one is subscribed elsewhere.
       resource: 'push_subscriptions',
-      empty: 'No devices yet. Enable notifications on a device to see it here.',
+      empty: 'Enable notifications on a device to see it here.',
       seed: async (token, key) => ({
         id: await posted(token, 'push_subscriptions', {
           ...(await subscriptionAt(gone())),
@@ -200,7 +200,7 @@ export const declarations: TabDeclaration[] = [
     form: null,
     list: {
       resource: 'tags',
-      empty: 'No tags yet. Tags sort conversations and contacts.',
+      empty: 'Add tags to sort conversations and contacts.',
       seed: async (token, key) => ({ id: await posted(token, 'tags', { name: key }), shows: key }),
     },
     create: {
@@ -226,7 +226,7 @@ export const declarations: TabDeclaration[] = [
     form: null,
     list: {
       resource: 'quick_replies',
-      empty: 'No quick replies yet. Agents insert them by typing / and the shortcut.',
+      empty: 'Add quick replies that agents insert by typing / and the shortcut.',
       seed: async (token, key) => ({
         id: await posted(token, 'quick_replies', { shortcut: key, content: 'Hola, ¿en qué podemos ayudar?' }),
         shows: `/${key}`,
@@ -338,7 +338,7 @@ export const declarations: TabDeclaration[] = [
     form: null,
     list: {
       resource: 'api_keys',
-      empty: 'No API keys yet. Generate one to let your apps and scripts call the ConnectGain API.',
+      empty: 'Generate an API key to let your apps and scripts call the ConnectGain API.',
       seed: async (token, key) => ({
         id: (await callFunction<{ id: string }>(token, 'generate-api-key', { name: key })).id,
         shows: key,
@@ -362,8 +362,7 @@ export const declarations: TabDeclaration[] = [
     form: null,
     list: {
       resource: 'webhook_configurations',
-      empty:
-        'No webhooks yet. Add an endpoint to have ConnectGain POST signed events to your server as they happen.',
+      empty: 'Add an endpoint to have ConnectGain POST signed events to your server as they happen.',
       seed: async (token, key) => ({
         id: await posted(token, 'webhook_configurations', { url: dead(key), events: ['*'] }),
         shows: dead(key),
@@ -423,7 +422,7 @@ export const declarations: TabDeclaration[] = [
     form: null,
     list: {
       resource: 'teams',
-      empty: 'No teams yet. Teams group members so conversations reach the right people.',
+      empty: 'Create teams so conversations reach the right people.',
       seed: async (token, key) => ({ id: await posted(token, 'teams', { name: key }), shows: key }),
     },
     create: {

@@ -122,7 +122,9 @@ describe('API Keys tab', () => {
   it('Use Case 2: generates a key, shows it once (Done after "I have stored it"), then only its ends; the key works', async () => {
     const { page, tab, root, create, dialog, field, generate, panel, shownKey, rows, cell, session } =
       await open()
-    expect(root.querySelector('cg-resource-list')!.shadowRoot!.textContent).to.contain('No API keys yet')
+    expect(root.querySelector('cg-resource-list')!.shadowRoot!.textContent).to.contain(
+      'Generate an API key to let',
+    )
     await expect(page).to.be.accessible()
 
     create().focus()

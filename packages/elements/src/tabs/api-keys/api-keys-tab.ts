@@ -87,7 +87,7 @@ export class CgApiKeysTab extends ListTab<ApiKey, GenerateApiKeyResponse> {
   protected texts(): ListTexts<ApiKey> {
     return {
       list: msg('API keys', { id: 'keys.list' }),
-      empty: msg('No API keys yet. Generate one to let your apps and scripts call the ConnectGain API.', {
+      empty: msg('Generate an API key to let your apps and scripts call the ConnectGain API.', {
         id: 'keys.empty',
       }),
       create: msg('Generate new API key', { id: 'keys.create' }),

@@ -3,8 +3,7 @@ import { str } from '@lit/localize'
 
 export const templates = {
   'keys.list': 'Claves de API',
-  'keys.empty':
-    'Aún no hay claves de API. Genera una para que tus aplicaciones y scripts llamen a la API de ConnectGain.',
+  'keys.empty': 'Genera una clave de API para que tus aplicaciones y scripts llamen a la API de ConnectGain.',
   'keys.create': 'Generar nueva clave de API',
   'keys.generate': 'Generar',
   'keys.search': 'Buscar claves de API',

@@ -40,7 +40,7 @@ export class CgLifecycleStagesTab extends ListTab<LifecycleStage> {
   protected texts(): ListTexts<LifecycleStage> {
     return {
       list: msg('Lifecycle stages', { id: 'stages.list' }),
-      empty: msg('No stages yet. Stages show where each contact is on the way to becoming a customer.', {
+      empty: msg('Add stages to show where each contact is on the way to becoming a customer.', {
         id: 'stages.empty',
       }),
       create: msg('New stage', { id: 'stages.create' }),

@@ -3,8 +3,7 @@ import { str } from '@lit/localize'
 
 export const templates = {
   'stages.list': 'Etapas del ciclo de vida',
-  'stages.empty':
-    'Aún no hay etapas. Las etapas muestran en qué punto está cada contacto camino de ser cliente.',
+  'stages.empty': 'Añade etapas para mostrar en qué punto está cada contacto camino de ser cliente.',
   'stages.create': 'Nueva etapa',
   'stages.edit': str`Editar la etapa ${0}`,
   'stages.confirm-delete': str`¿Eliminar la etapa ${0}?`,

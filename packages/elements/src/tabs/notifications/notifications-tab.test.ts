@@ -499,7 +499,9 @@ describe('Notifications tab: my devices', () => {
     expect(platform.current).to.equal(null)
     expect(await devicesOf(session)).to.deep.equal([])
     await until(() => rows().length === 0 && listOf(root).list.status === 'empty', 'empty')
-    expect(listOf(root).list.shadowRoot!.textContent).to.include('No devices yet.')
+    expect(listOf(root).list.shadowRoot!.textContent).to.include(
+      'Enable notifications on a device to see it here.',
+    )
   })
 
   it("sends a test to each of the member's devices and says how each went", async () => {

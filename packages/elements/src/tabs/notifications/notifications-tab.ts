@@ -118,7 +118,7 @@ export class CgNotificationsTab extends ResourceTab<NotificationPreferences> {
     rowName: deviceName,
     texts: () => ({
       list: msg('My devices', { id: 'notif.devices' }),
-      empty: msg('No devices yet. Enable notifications on a device to see it here.', { id: 'notif.empty' }),
+      empty: msg('Enable notifications on a device to see it here.', { id: 'notif.empty' }),
       confirmDelete: (device) => ({
         heading: msg(str`Remove ${deviceName(device)}?`, { id: 'notif.remove-confirm' }),
         body: msg('It gets no more notifications until they are enabled on it again.', {

@@ -57,7 +57,7 @@ export const templates = {
   'notif.devices': 'Mis dispositivos',
   'notif.device': 'Dispositivo',
   'notif.added': 'Añadido',
-  'notif.empty': 'Aún no hay dispositivos. Activa las notificaciones en un dispositivo para verlo aquí.',
+  'notif.empty': 'Activa las notificaciones en un dispositivo para verlo aquí.',
   'notif.remove': 'Quitar',
   'notif.remove-row': str`Quitar ${0}`,
   'notif.remove-confirm': str`¿Quitar ${0}?`,

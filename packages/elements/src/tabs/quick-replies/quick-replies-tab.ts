@@ -23,7 +23,7 @@ export class CgQuickRepliesTab extends ListTab<QuickReply> {
   protected texts(): ListTexts<QuickReply> {
     return {
       list: msg('Quick replies', { id: 'qr.list' }),
-      empty: msg('No quick replies yet. Agents insert them by typing / and the shortcut.', {
+      empty: msg('Add quick replies that agents insert by typing / and the shortcut.', {
         id: 'qr.empty',
       }),
       create: msg('New quick reply', { id: 'qr.create' }),

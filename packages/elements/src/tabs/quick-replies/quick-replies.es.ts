@@ -3,7 +3,7 @@ import { str } from '@lit/localize'
 
 export const templates = {
   'qr.list': 'Respuestas rápidas',
-  'qr.empty': 'Aún no hay respuestas rápidas. Los agentes las insertan escribiendo / y el atajo.',
+  'qr.empty': 'Añade respuestas rápidas que los agentes insertan escribiendo / y el atajo.',
   'qr.create': 'Nueva respuesta rápida',
   'qr.edit': str`Editar /${0}`,
   'qr.confirm-delete': str`¿Eliminar la respuesta rápida /${0}?`,

@@ -70,7 +70,7 @@ export class CgSidebarMenuTab extends ListTab<SidebarItem> {
   protected texts(): ListTexts<SidebarItem> {
     return {
       list: msg('Sidebar sections', { id: 'sidebar.list' }),
-      empty: msg('No sections. Reset the menu to bring back the defaults.', { id: 'sidebar.empty' }),
+      empty: msg('Reset the menu to bring back the default sections.', { id: 'sidebar.empty' }),
       create: msg('New section', { id: 'sidebar.create' }),
       edit: (item) => msg(str`Edit section ${item.label}`, { id: 'sidebar.edit' }),
       confirmDelete: (item) => msg(str`Delete section ${item.label}?`, { id: 'sidebar.confirm-delete' }),

@@ -3,7 +3,7 @@ import { str } from '@lit/localize'
 
 export const templates = {
   'sidebar.list': 'Secciones del menú lateral',
-  'sidebar.empty': 'No hay secciones. Restablece el menú para recuperar las predeterminadas.',
+  'sidebar.empty': 'Restablece el menú para recuperar las secciones predeterminadas.',
   'sidebar.create': 'Nueva sección',
   'sidebar.edit': str`Editar la sección ${0}`,
   'sidebar.confirm-delete': str`¿Eliminar la sección ${0}?`,

@@ -33,7 +33,9 @@ const tagsOf = (token: string) => rest<Tag[]>(token, 'tags?select=name,color,sco
 describe('Tags & Labels tab', () => {
   it('an admin creates, edits and deletes a tag; the server has each change', async () => {
     const { page, tab, root, field, rows, button, create, save, session } = await open('admin')
-    expect(root.querySelector('cg-resource-list')!.shadowRoot!.textContent).to.contain('No tags yet')
+    expect(root.querySelector('cg-resource-list')!.shadowRoot!.textContent).to.contain(
+      'Add tags to sort conversations',
+    )
     await expect(page).to.be.accessible()
 
     create().click()

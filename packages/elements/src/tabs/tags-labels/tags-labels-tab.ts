@@ -25,7 +25,7 @@ export class CgTagsLabelsTab extends ListTab<Tag> {
   protected texts(): ListTexts<Tag> {
     return {
       list: msg('Tags', { id: 'tags.list' }),
-      empty: msg('No tags yet. Tags sort conversations and contacts.', { id: 'tags.empty' }),
+      empty: msg('Add tags to sort conversations and contacts.', { id: 'tags.empty' }),
       create: msg('New tag', { id: 'tags.create' }),
       edit: (tag) => msg(str`Edit tag ${tag.name}`, { id: 'tags.edit' }),
       confirmDelete: (tag) => msg(str`Delete tag ${tag.name}?`, { id: 'tags.confirm-delete' }),

@@ -3,7 +3,7 @@ import { str } from '@lit/localize'
 
 export const templates = {
   'tags.list': 'Etiquetas',
-  'tags.empty': 'Aún no hay etiquetas. Las etiquetas clasifican conversaciones y contactos.',
+  'tags.empty': 'Añade etiquetas para clasificar conversaciones y contactos.',
   'tags.create': 'Nueva etiqueta',
   'tags.edit': str`Editar la etiqueta ${0}`,
   'tags.confirm-delete': str`¿Eliminar la etiqueta ${0}?`,

@@ -123,7 +123,7 @@ export class CgTeamsTab extends ListTab<Team> {
   protected texts(): ListTexts<Team> {
     return {
       list: msg('Teams', { id: 'teams.list' }),
-      empty: msg('No teams yet. Teams group members so conversations reach the right people.', {
+      empty: msg('Create teams so conversations reach the right people.', {
         id: 'teams.empty',
       }),
       ...(this.admin ? { create: msg('New team', { id: 'teams.create' }) } : {}),

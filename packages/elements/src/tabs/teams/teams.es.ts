@@ -3,8 +3,7 @@ import { str } from '@lit/localize'
 
 export const templates = {
   'teams.list': 'Equipos',
-  'teams.empty':
-    'Aún no hay equipos. Los equipos agrupan miembros para que las conversaciones lleguen a quien deben.',
+  'teams.empty': 'Crea equipos para que las conversaciones lleguen a quien deben.',
   'teams.create': 'Nuevo equipo',
   'teams.edit': str`Editar el equipo ${0}`,
   'teams.confirm-delete': str`¿Eliminar el equipo ${0}?`,

@@ -97,7 +97,9 @@ describe('Webhooks tab', () => {
       dialog,
       panel,
     } = await open()
-    expect(root.querySelector('cg-resource-list')!.shadowRoot!.textContent).to.contain('No webhooks yet.')
+    expect(root.querySelector('cg-resource-list')!.shadowRoot!.textContent).to.contain(
+      'Add an endpoint to have ConnectGain POST',
+    )
     await expect(page).to.be.accessible()
 
     create().click()

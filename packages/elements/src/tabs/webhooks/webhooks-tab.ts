@@ -137,10 +137,9 @@ export class CgWebhooksTab extends ListTab<WebhookConfiguration> {
   protected texts(): ListTexts<WebhookConfiguration> {
     return {
       list: msg('Webhook endpoints', { id: 'webhooks.list' }),
-      empty: msg(
-        'No webhooks yet. Add an endpoint to have ConnectGain POST signed events to your server as they happen.',
-        { id: 'webhooks.empty' },
-      ),
+      empty: msg('Add an endpoint to have ConnectGain POST signed events to your server as they happen.', {
+        id: 'webhooks.empty',
+      }),
       create: msg('Add webhook', { id: 'webhooks.create' }),
       edit: (hook) => msg(str`Edit webhook ${hook.url}`, { id: 'webhooks.edit' }),
       confirmDelete: (hook) => msg(str`Delete webhook ${hook.url}?`, { id: 'webhooks.confirm-delete' }),

@@ -4,7 +4,7 @@ import { str } from '@lit/localize'
 export const templates = {
   'webhooks.list': 'Endpoints de webhook',
   'webhooks.empty':
-    'Aún no hay webhooks. Añade un endpoint para que ConnectGain envíe eventos firmados a tu servidor en cuanto ocurran.',
+    'Añade un endpoint para que ConnectGain envíe eventos firmados a tu servidor en cuanto ocurran.',
   'webhooks.create': 'Añadir webhook',
   'webhooks.edit': str`Editar el webhook ${0}`,
   'webhooks.confirm-delete': str`¿Eliminar el webhook ${0}?`,
