@@ -42,6 +42,11 @@ export const resourcePolicies = {
   contacts: 'domain_data',
   conversations: 'domain_data',
   messages: 'domain_data',
+  companies: 'domain_data',
+  deals: 'domain_data',
+  tasks: 'domain_data',
+  automations: 'domain_data',
+  bot_flows: 'domain_data',
   push_subscriptions: 'personal',
   notification_preferences: 'personal',
   webhook_configurations: 'admin_only',
@@ -78,6 +83,8 @@ export const functionPolicies = {
   'update-team': [...admins, 'team_admin'], // a team admin: only the teams they administer
   'add-team-member': [...admins, 'team_admin'],
   'remove-team-member': [...admins, 'team_admin'],
+  'data-summary': admins,
+  'delete-all-data': ['owner'], // the Danger Zone: an admin sees the counts, only an owner deletes
 } as const satisfies Record<string, readonly RoleName[]>
 export type FunctionName = keyof typeof functionPolicies
 export const functionNames = Object.keys(functionPolicies) as FunctionName[]

@@ -22,6 +22,10 @@ describe('webhook event catalog', () => {
         'conversation.resolved',
         'conversation.updated',
         'message.created',
+        ...['company', 'deal', 'task', 'automation', 'bot_flow'].flatMap((noun) =>
+          ['created', 'updated', 'deleted'].map((op) => `${noun}.${op}`),
+        ),
+        'data.deleted',
         'webhook.test',
       ].sort(),
     )

@@ -3,9 +3,15 @@
  * and an example. A delivery's body is `{ type, timestamp, data }`, `data` being the event's payload.
  */
 import * as z from 'zod/mini'
+import { Automation } from './automations.ts'
+import { BotFlow } from './bot-flows.ts'
+import { Company } from './companies.ts'
 import { Contact } from './contacts.ts'
 import { Conversation } from './conversations.ts'
+import { DataDeletedPayload } from './danger-zone.ts'
+import { Deal, type DealStage } from './deals.ts'
 import { Message } from './messages.ts'
+import { Task } from './tasks.ts'
 import type { WebhookEventType } from './webhook-event-types.ts'
 
 export * from './webhook-event-types.ts'
@@ -32,6 +38,77 @@ const conversation = {
   created_at: at,
   updated_at: at,
 }
+const user = 'usr_01JDX5Q2W8Z3N4M5P6R7S8T9V1'
+const company = {
+  id: 'cmp_01JDX5Q2W8Z3N4M5P6R7S8T9V5',
+  name: 'Globex',
+  domain: 'globex.example',
+  industry: 'Retail',
+  created_by: user,
+  created_at: at,
+  updated_at: at,
+}
+const deal = {
+  id: 'deal_01JDX5Q2W8Z3N4M5P6R7S8T9V6',
+  title: 'Annual plan',
+  value: 120000,
+  currency: 'EUR',
+  stage: 'open' as DealStage,
+  company_id: company.id,
+  contact_id: contact.id,
+  created_by: user,
+  created_at: at,
+  updated_at: at,
+}
+const task = {
+  id: 'tsk_01JDX5Q2W8Z3N4M5P6R7S8T9V7',
+  title: 'Call Ana back',
+  due_at: '2026-12-01T09:00:00.000Z',
+  done: false,
+  assignee_id: user,
+  contact_id: contact.id,
+  created_by: user,
+  created_at: at,
+  updated_at: at,
+}
+const automation = {
+  id: 'aut_01JDX5Q2W8Z3N4M5P6R7S8T9V8',
+  name: 'Route refunds to billing',
+  event: 'conversation.created',
+  conditions: [{ field: 'subject', contains: 'refund' }],
+  actions: [{ assign_team: 'tm_01JDX5Q2W8Z3N4M5P6R7S8T9V9' }],
+  active: true,
+  created_by: user,
+  created_at: at,
+  updated_at: at,
+}
+const botFlow = {
+  id: 'bot_01JDX5Q2W8Z3N4M5P6R7S8T9VA',
+  name: 'Welcome',
+  definition: { start: { say: 'Hi! How can we help?' } },
+  active: false,
+  created_by: user,
+  created_at: at,
+  updated_at: at,
+}
+
+/** The created, updated and deleted events of a domain resource whose payload is its row. */
+function rowEvents<P extends z.ZodMiniType, E>(noun: string, payload: P, example: E, updated: E) {
+  return {
+    created: { description: `A ${noun} was added.`, payload, example },
+    updated: {
+      description: `A ${noun} changed (the payload is the row after the change).`,
+      payload,
+      example: updated,
+    },
+    deleted: { description: `A ${noun} was deleted (the payload is the row as it was).`, payload, example },
+  }
+}
+const companyEvents = rowEvents('company', Company, company, { ...company, industry: 'Wholesale' })
+const dealEvents = rowEvents('deal', Deal, deal, { ...deal, stage: 'won' as DealStage })
+const taskEvents = rowEvents('task', Task, task, { ...task, done: true })
+const automationEvents = rowEvents('automation', Automation, automation, { ...automation, active: false })
+const botFlowEvents = rowEvents('bot flow', BotFlow, botFlow, { ...botFlow, active: true })
 
 /** What `webhook.test` carries: which endpoint asked for it. */
 export const WebhookTestPayload = z.object({ webhook_id: z.string(), message: z.string() })
@@ -71,6 +148,27 @@ export const webhookEvents = {
     description: "A contact's name, email or phone changed.",
     payload: Contact,
     example: { ...contact, phone: '+34600999888' },
+  },
+  'company.created': companyEvents.created,
+  'company.updated': companyEvents.updated,
+  'company.deleted': companyEvents.deleted,
+  'deal.created': dealEvents.created,
+  'deal.updated': dealEvents.updated,
+  'deal.deleted': dealEvents.deleted,
+  'task.created': taskEvents.created,
+  'task.updated': taskEvents.updated,
+  'task.deleted': taskEvents.deleted,
+  'automation.created': automationEvents.created,
+  'automation.updated': automationEvents.updated,
+  'automation.deleted': automationEvents.deleted,
+  'bot_flow.created': botFlowEvents.created,
+  'bot_flow.updated': botFlowEvents.updated,
+  'bot_flow.deleted': botFlowEvents.deleted,
+  'data.deleted': {
+    description:
+      "An owner deleted all of the organization's domain data (POST /functions/v1/delete-all-data): one event with the counts, not one per row.",
+    payload: DataDeletedPayload,
+    example: { deleted: { contacts: 12, conversations: 30, messages: 214, deals: 4 }, deleted_by: user },
   },
   'webhook.test': {
     description:

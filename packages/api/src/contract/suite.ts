@@ -4,6 +4,7 @@ import { registry } from '../app.ts'
 import { registerApiKeyLimitsContract } from './api-key-limits.contract.ts'
 import { registerApiKeysContract } from './api-keys.contract.ts'
 import { registerAuthContract } from './auth.contract.ts'
+import { registerDangerZoneContract } from './danger-zone.contract.ts'
 import { registerDevSessionContract } from './dev-session.contract.ts'
 import { registerDomainContract } from './domain.contract.ts'
 import { registerIdempotencyContract } from './idempotency.contract.ts'
@@ -54,6 +55,7 @@ export function describeApiContract(
     for (const resource of registry.values()) describeResourceContract(current, resource)
     registerSessionsContract(current)
     registerDomainContract(current)
+    registerDangerZoneContract(current)
     registerOrderedListsContract(current)
     registerIdempotencyContract(current)
     registerTeamContract(current)

@@ -105,6 +105,11 @@ export interface ResourceDeclaration {
   update?: z.core.$ZodType<Row>
   /** Whether DELETE is allowed. */
   deletable?: boolean
+  /**
+   * The org's business data (contacts, deals, …), not its settings: counted by `data-summary` and deleted by
+   * `delete-all-data`. Settings, members, keys, webhooks, the audit log and personal rows never are.
+   */
+  domainData?: boolean
   /** Id prefix for new rows (`org`, `tag`, …). */
   idPrefix: string
   /** Stored columns that are never readable, selectable, filterable or orderable, whatever is asked. */
@@ -146,6 +151,7 @@ export interface Resource extends ResourceDeclaration {
   scope: Scope
   orgColumn: string
   deletable: boolean
+  domainData: boolean
   secret: readonly string[]
   /** Every stored column of the table, by name. */
   stored: Readonly<Record<string, SQLiteColumn>>
@@ -170,6 +176,8 @@ export function defineResource(declaration: ResourceDeclaration): Resource {
   if (declaration.oneDefault && !stored[declaration.oneDefault])
     throw new Error(`${declaration.name}: the table has no column '${declaration.oneDefault}'`)
   const policy = declaration.policy ?? declaration.name
+  if (declaration.domainData && (declaration.scope ?? 'org') !== 'org')
+    throw new Error(`${declaration.name}: domain data belongs to the org, not to one member`)
   if (!isKnownResource(policy))
     throw new Error(`${declaration.name}: add it to resourcePolicies in contracts`)
   return {
@@ -181,6 +189,7 @@ export function defineResource(declaration: ResourceDeclaration): Resource {
     scope: declaration.scope ?? 'org',
     orgColumn,
     deletable: declaration.deletable ?? false,
+    domainData: declaration.domainData ?? false,
     secret,
     stored,
     // user_id names the caller only in a user-scoped resource; elsewhere it is an ordinary column.
@@ -199,6 +208,11 @@ export interface Registry extends ReadonlyMap<string, Resource> {
 
 export function createRegistry(resources: readonly Resource[], hooks: readonly RowHook[] = []): Registry {
   return Object.assign(new Map(resources.map((r) => [r.name as string, r])), { hooks })
+}
+
+/** The resources that declare `domainData`, in registration order. */
+export function domainResources(registry: ReadonlyMap<string, Resource>): Resource[] {
+  return [...registry.values()].filter((r) => r.domainData)
 }
 
 /** Every registered resource's policy is a row of the permission matrix. */

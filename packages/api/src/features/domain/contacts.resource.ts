@@ -28,6 +28,7 @@ export const contactsResource = defineResource({
   insert: ContactInsert,
   update: ContactUpdate,
   deletable: true,
+  domainData: true,
   references: { lifecycle_stage_id: 'lifecycle_stages' },
   hooks: [defaultStage],
   onWrite: [emitEvents(createdUpdated('contact.created', 'contact.updated'))],

@@ -1,12 +1,11 @@
 /** @module conversations with a contact: status and assignee; every member reads, agents and admins write. */
 import { Conversation, ConversationInsert, ConversationUpdate } from '@connectgain/contracts'
-import { conversations, memberships } from '@connectgain/db'
-import { and, eq } from 'drizzle-orm'
-import { ApiError } from '../../errors.ts'
+import { conversations } from '@connectgain/db'
 import { defineResource } from '../../rest/registry.ts'
 import { conversationPush } from '../push/notices.ts'
 import { emitPushes, type PushesOf } from '../push/outbox.ts'
 import { type EventsOf, emitEvents } from '../webhooks/outbox.ts'
+import { memberAssignee } from './assignee.ts'
 
 // The webhook events a write raises: a resolve is an update too.
 const events: EventsOf = ({ op, before, after }) => {
@@ -56,23 +55,10 @@ export const conversationsResource = defineResource({
   insert: ConversationInsert,
   update: ConversationUpdate,
   deletable: true,
+  domainData: true,
   references: { contact_id: 'contacts', team_id: 'teams' },
   idPrefix: 'cnv',
   onWrite: [emitEvents(events), emitPushes(pushes)],
-  async beforeWrite(values, { db, caller }) {
-    const assignee = values.assignee_id
-    if (typeof assignee !== 'string') return values
-    const [member] = await db
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(and(eq(memberships.org_id, caller.orgId), eq(memberships.user_id, assignee)))
-    if (!member) {
-      throw new ApiError('23503', `assignee_id: no member '${assignee}' in this organization`, {
-        details: [{ field: 'assignee_id', message: 'Not a member of this organization', issue: 'reference' }],
-        hint: 'Assign the conversation to a member of this organization (a user id)',
-      })
-    }
-    return values
-  },
+  beforeWrite: memberAssignee,
   sample: (n) => ({ subject: `Question ${n}`, status: 'open' }),
 })

@@ -13,6 +13,7 @@ export const messagesResource = defineResource({
   table: messages,
   row: Message,
   insert: MessageInsert,
+  domainData: true,
   references: { conversation_id: 'conversations' },
   idPrefix: 'msg',
   onWrite: [
