@@ -7,13 +7,21 @@ import { DELETE_ALL_DATA_PHRASE, type Role, roles } from '@connectgain/contracts
 import { beforeAll, describe, expect, it } from 'vitest'
 import { registry } from '../app.ts'
 import { domainResources } from '../rest/registry.ts'
-import { devSession, expectError, expectJson, type Session, send, type Target, unique } from './http.ts'
+import {
+  createRow,
+  devSession,
+  expectError,
+  expectJson,
+  type Session,
+  send,
+  type Target,
+  unique,
+} from './http.ts'
 
 type Row = Record<string, unknown> & { id: string }
 type Counts = Record<string, number>
 const SUMMARY = '/functions/v1/data-summary'
 const DELETE_ALL = '/functions/v1/delete-all-data'
-const REPRESENTATION = { Prefer: 'return=representation' }
 const DENIED = { status: 403, code: '42501' }
 const INVALID = { status: 400, code: '22P02' }
 
@@ -31,18 +39,8 @@ export function registerDangerZoneContract(target: Target): void {
     return members
   }
 
-  const post = async (s: Session, resource: string, body: unknown): Promise<Row> =>
-    (
-      await expectJson<Row[]>(
-        await send(target, `/rest/v1/${resource}`, {
-          method: 'POST',
-          token: s.access_token,
-          body,
-          headers: REPRESENTATION,
-        }),
-        201,
-      )
-    )[0] as Row
+  const post = (s: Session, resource: string, body: unknown): Promise<Row> =>
+    createRow(target, s.access_token, resource, body)
 
   const list = async (s: Session, path: string): Promise<Row[]> =>
     expectJson<Row[]>(await send(target, path, { token: s.access_token }), 200)

@@ -1,6 +1,7 @@
 /** @module Contract: the domain resources as a help desk uses them: an agent's contact, conversation and messages; assignees of the org only. */
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
+  createRow,
   devSession,
   expectError,
   expectJson,
@@ -12,7 +13,6 @@ import {
 } from './http.ts'
 
 type Row = Record<string, unknown> & { id: string }
-const REPRESENTATION = { Prefer: 'return=representation' }
 
 export function registerDomainContract(target: Target): void {
   describe('Domain: contacts, conversations and messages', () => {
@@ -24,18 +24,8 @@ export function registerDomainContract(target: Target): void {
       admin = await devSession(target, 'admin')
       agentB = await devSession(target, 'agent', ORG_B)
     })
-    const post = async (s: Session, resource: string, body: unknown) =>
-      (
-        await expectJson<Row[]>(
-          await send(target, `/rest/v1/${resource}`, {
-            method: 'POST',
-            token: s.access_token,
-            body,
-            headers: REPRESENTATION,
-          }),
-          201,
-        )
-      )[0] as Row
+    const post = (s: Session, resource: string, body: unknown): Promise<Row> =>
+      createRow(target, s.access_token, resource, body)
 
     it('an agent records a contact, opens a conversation assigned to an admin, and writes to it', async () => {
       const contact = await post(agent, 'contacts', { name: `Ana ${unique()}`, phone: '+34600111222' })

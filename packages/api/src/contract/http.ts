@@ -82,6 +82,25 @@ export async function expectJson<T>(res: Response, status: number): Promise<T> {
   return JSON.parse(text) as T
 }
 
+/** A row a test made: its id and whatever else the server answered. */
+export type CreatedRow = Record<string, unknown> & { id: string }
+
+/** POSTs `body` to `/rest/v1/<resource>` as `token` with `return=representation`: 201 and the row it made. */
+export async function createRow(
+  target: Target,
+  token: string,
+  resource: string,
+  body: unknown,
+): Promise<CreatedRow> {
+  const res = await send(target, `/rest/v1/${resource}`, {
+    method: 'POST',
+    token,
+    body,
+    headers: { Prefer: 'return=representation' },
+  })
+  return (await expectJson<CreatedRow[]>(res, 201))[0] as CreatedRow
+}
+
 export interface ExpectedError {
   status: number
   code: string
