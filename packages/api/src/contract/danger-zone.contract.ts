@@ -12,13 +12,13 @@ import {
   devSession,
   expectError,
   expectJson,
+  type CreatedRow as Row,
   type Session,
   send,
   type Target,
   unique,
 } from './http.ts'
 
-type Row = Record<string, unknown> & { id: string }
 type Counts = Record<string, number>
 const SUMMARY = '/functions/v1/data-summary'
 const DELETE_ALL = '/functions/v1/delete-all-data'

@@ -6,13 +6,12 @@ import {
   expectError,
   expectJson,
   ORG_B,
+  type CreatedRow as Row,
   type Session,
   send,
   type Target,
   unique,
 } from './http.ts'
-
-type Row = Record<string, unknown> & { id: string }
 
 export function registerDomainContract(target: Target): void {
   describe('Domain: contacts, conversations and messages', () => {

@@ -5,9 +5,17 @@
  */
 import { defaultLifecycleStages, defaultSidebarItems } from '@connectgain/contracts'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { devSession, expectError, expectJson, type Session, send, type Target, unique } from './http.ts'
+import {
+  devSession,
+  expectError,
+  expectJson,
+  type CreatedRow as Row,
+  type Session,
+  send,
+  type Target,
+  unique,
+} from './http.ts'
 
-type Row = Record<string, unknown> & { id: string }
 const REPRESENTATION = { Prefer: 'return=representation' }
 const STAGES = '/rest/v1/lifecycle_stages'
 const ITEMS = '/rest/v1/sidebar_items'

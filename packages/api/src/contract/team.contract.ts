@@ -11,6 +11,7 @@ import {
   expectJson,
   ORG_B,
   ORGS,
+  type CreatedRow as Row,
   SESSIONS,
   type Session,
   send,
@@ -18,7 +19,6 @@ import {
   unique,
 } from './http.ts'
 
-type Row = Record<string, unknown> & { id: string }
 interface Member extends Row {
   user_id: string
   email: string
