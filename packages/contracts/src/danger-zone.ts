@@ -1,20 +1,33 @@
 /** @module The Danger Zone's functions: how much domain data the org holds, and deleting all of it. */
 import * as z from 'zod/mini'
+import { DELETE_ALL_DATA_PHRASE } from './danger-zone-phrase.ts'
 import { meta } from './meta.ts'
 
-/** What the owner types to delete all data: exactly this, case and spaces included. */
-export const DELETE_ALL_DATA_PHRASE = 'DELETE ALL DATA'
+export { DELETE_ALL_DATA_PHRASE }
 
 /** Rows per domain resource (`{ contacts: 12, … }`). */
 const Counts = meta(z.record(z.string(), z.number()), {
   description: 'Rows per domain resource, every domain resource named (0 when it has none).',
 })
 
-/** `GET /functions/v1/data-summary`. */
-export const DataSummary = meta(z.object({ counts: Counts }), {
-  id: 'DataSummary',
-  examples: [{ counts: { contacts: 12, conversations: 30, messages: 214 } }],
-})
+/** `GET /functions/v1/data-summary`: the org named, so a confirmation can say whose data it deletes. */
+export const DataSummary = meta(
+  z.object({
+    organization: meta(z.object({ id: z.string(), name: z.string() }), {
+      description: 'The organization the counts are of.',
+    }),
+    counts: Counts,
+  }),
+  {
+    id: 'DataSummary',
+    examples: [
+      {
+        organization: { id: 'org_01JDX5Q2W8Z3N4M5P6R7S8T9V4', name: 'Acme Support' },
+        counts: { contacts: 12, conversations: 30, messages: 214 },
+      },
+    ],
+  },
+)
 export type DataSummary = z.infer<typeof DataSummary>
 
 /** `POST /functions/v1/delete-all-data`. */

@@ -10,7 +10,13 @@ import { GenerateApiKeyRequest } from '@connectgain/contracts/api-keys'
 import { AcceptInvitationRequest } from '@connectgain/contracts/invitations'
 import { LifecycleStageInsert } from '@connectgain/contracts/lifecycle-stages'
 import { OrganizationUpdate } from '@connectgain/contracts/organizations'
-import { canSeeTab, type ResourceName, type RoleName, roles } from '@connectgain/contracts/permissions'
+import {
+  canSeeTab,
+  type FunctionName,
+  type ResourceName,
+  type RoleName,
+  roles,
+} from '@connectgain/contracts/permissions'
 import { PushSubscriptionInsert } from '@connectgain/contracts/push'
 import { QuickReplyInsert } from '@connectgain/contracts/quick-replies'
 import { SidebarItemInsert } from '@connectgain/contracts/sidebar-items'
@@ -74,6 +80,8 @@ export interface TabDeclaration {
   list: {
     /** What its rows are: where create, a row's edit and delete are read back from. */
     resource: ResourceName
+    /** What the list GETs when not `/rest/v1/<resource>`: a function's answer (the Danger Zone's counts). */
+    from?: `/functions/v1/${FunctionName}`
     /** What it says in a fresh org; null: a fresh org is never empty (it starts with defaults). */
     empty: string | null
     /**
@@ -401,6 +409,27 @@ export const declarations: TabDeclaration[] = [
     spanish: 'Sin entregas en las últimas 24 horas',
   },
   {
+    id: 'danger-zone',
+    settled: (root) => !!root.querySelector('form'), // the phrase's control, beside the counts
+    form: null, // the phrase is not a row: danger-zone-tab.test.ts types it and deletes
+    list: {
+      // The counts of the org's data, one row per domain resource.
+      resource: 'contacts',
+      from: '/functions/v1/data-summary',
+      empty: 'This organization holds no data to delete.',
+      seed: async (token, key) => {
+        const id = await posted(token, 'contacts', { name: key })
+        return { id, shows: 'Contacts' }
+      },
+    },
+    create: null,
+    edit: null,
+    remove: null, // the one delete is all data: danger-zone-tab.test.ts
+    long: null, // counts and labels: nothing a member types
+    english: ['Delete all data', 'What will be deleted', 'Contacts', 'Conversations'],
+    spanish: 'Qué se eliminará',
+  },
+  {
     id: 'team-members',
     form: null, // My availability is one control that saves on change (team-members-tab.test.ts)
     list: {
@@ -506,14 +535,14 @@ const saysLoading = (node: ParentNode | null | undefined) =>
 const matches = (row: Record<string, unknown>, expected: Record<string, unknown>) =>
   Object.entries(expected).every(([key, value]) => JSON.stringify(row[key]) === JSON.stringify(value))
 
-/** The page's fetch, patched for one test: `answer` takes the GETs of `resource`, the rest go out. */
-function interceptGets(resource: ResourceName, answer: (send: () => Promise<Response>) => Promise<Response>) {
+/** The page's fetch, patched for one test: `answer` takes the GETs of `path`, the rest go out. */
+function interceptGets(path: string, answer: (send: () => Promise<Response>) => Promise<Response>) {
   const real = window.fetch
   let seen = 0
   window.fetch = (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href)
     const method = init?.method ?? (input instanceof Request ? input.method : 'GET')
-    if (method !== 'GET' || url.pathname !== `/rest/v1/${resource}`) return real(input, init)
+    if (method !== 'GET' || url.pathname !== path) return real(input, init)
     seen++
     return answer(() => real(input, init))
   }
@@ -739,24 +768,24 @@ export function describeTab(decl: TabDeclaration, members: Members): void {
 
     /** The loads the tab makes on opening, and where each one's states show: the form's in the tab, the list's in it. */
     const loads = [
-      ...(decl.form ? [{ what: 'form', resource: decl.form, in: (root: ShadowRoot) => root }] : []),
+      ...(decl.form ? [{ what: 'form', path: `/rest/v1/${decl.form}`, in: (root: ShadowRoot) => root }] : []),
       ...(decl.list
         ? [
             {
               what: 'list',
-              resource: decl.list.resource,
+              path: decl.list.from ?? `/rest/v1/${decl.list.resource}`,
               in: (root: ShadowRoot) => root.querySelector('cg-resource-list')?.shadowRoot,
             },
           ]
         : []),
     ]
     for (const load of loads) {
-      test('loading', `its ${load.what} says "Loading…" while ${load.resource} is on its way`, async () => {
+      test('loading', `its ${load.what} says "Loading…" while ${load.path} is on its way`, async () => {
         let release = () => {}
         const arrived = new Promise<void>((resolve) => {
           release = resolve
         })
-        const held = interceptGets(load.resource, (send) => arrived.then(send))
+        const held = interceptGets(load.path, (send) => arrived.then(send))
         restoreFetch = held.restore
         const { root } = await open(orgs.seeded, { settle: false })
         await until(() => held.seen() > 0 && saysLoading(load.in(root)), 'Loading…')
@@ -771,9 +800,9 @@ export function describeTab(decl: TabDeclaration, members: Members): void {
 
       test(
         'failed',
-        `its ${load.what} says a failed load of ${load.resource} plainly; Try again (keyboard) loads it`,
+        `its ${load.what} says a failed load of ${load.path} plainly; Try again (keyboard) loads it`,
         async () => {
-          const failing = interceptGets(load.resource, async () =>
+          const failing = interceptGets(load.path, async () =>
             Response.json({ code: 'XX000', message: 'boom', details: null, hint: null }, { status: 500 }),
           )
           restoreFetch = failing.restore
@@ -888,7 +917,7 @@ export function describeTab(decl: TabDeclaration, members: Members): void {
           await setViewport({ width: 1280, height: 800 })
           const { root } = await open(session)
           const shown = 'm'.repeat(32) // as long as the shortest maximum of a field a list shows
-          if (decl.list) await until(() => textOf(root).includes(shown), 'the longest values')
+          if (decl.list && decl.long) await until(() => textOf(root).includes(shown), 'the longest values')
           for (const width of [1280, 390]) {
             await setViewport({ width, height: 800 })
             await new Promise(requestAnimationFrame)

@@ -98,6 +98,15 @@ export function registerDangerZoneContract(target: Target): void {
       expect(await summary(a.admin)).toEqual(ones())
     })
 
+    it("the summary names the caller's organization, so a confirmation can say whose data goes", async () => {
+      const [org] = await list(a.owner, '/rest/v1/organizations?select=id,name')
+      const answer = await expectJson<{ organization: unknown }>(
+        await send(target, SUMMARY, { token: a.admin.access_token }),
+        200,
+      )
+      expect(answer.organization).toEqual({ id: org?.id, name: org?.name })
+    })
+
     it('only owners and admins read the summary: the other roles get 403', async () => {
       for (const role of roles.filter((r) => r !== 'owner' && r !== 'admin'))
         await expectError(await send(target, SUMMARY, { token: a[role].access_token }), DENIED)

@@ -19,6 +19,7 @@ export const openingControls: Partial<Record<TabId, readonly ControlKind[]>> = {
   organization: ['text', 'select'],
   'chat-contacts': ['toggle'],
   notifications: ['toggle'],
+  'danger-zone': ['text'],
 }
 
 export const firstRequests = {

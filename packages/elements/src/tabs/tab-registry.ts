@@ -56,6 +56,7 @@ export const tabLoaders: Partial<Record<TabId, () => Promise<unknown>>> = {
   activity: () => import('./activity/activity-tab.ts'),
   'api-keys': () => import('./api-keys/api-keys-tab.ts'),
   'chat-contacts': () => import('./chat-contacts/chat-contacts-tab.ts'),
+  'danger-zone': () => import('./danger-zone/danger-zone-tab.ts'),
   'lifecycle-stages': () => import('./lifecycle-stages/lifecycle-stages-tab.ts'),
   notifications: () => import('./notifications/notifications-tab.ts'),
   organization: () => import('./organization/organization-tab.ts'),

@@ -4,7 +4,7 @@
  * declarations, so a new domain table is counted and deleted by declaring itself one.
  */
 import { DataSummary, DeleteAllDataRequest, DeleteAllDataResponse } from '@connectgain/contracts'
-import { auditLog, newId } from '@connectgain/db'
+import { auditLog, newId, organizations } from '@connectgain/db'
 import { count, eq, type SQL, sql } from 'drizzle-orm'
 import { getTableConfig, type SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import * as z from 'zod/mini'
@@ -52,13 +52,18 @@ const countsJson = (resources: readonly Resource[], orgId: string): SQL =>
 export const dataSummaryFunction = defineFunction({
   name: 'data-summary',
   summary:
-    "How many rows of each domain resource (contacts, conversations, messages, deals, …) the caller's organization holds: what `delete-all-data` would delete. Owners and admins only.",
+    "How many rows of each domain resource (contacts, conversations, messages, deals, …) the caller's organization holds, and the organization's name: what `delete-all-data` would delete. Owners and admins only.",
   auth: 'member',
   permission: 'data-summary',
   method: 'GET',
   input: z.object({}),
   output: DataSummary,
   async handler(_input, { deps, registry, caller }) {
+    const [organization] = await deps.db
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, caller.orgId))
+    if (!organization) throw new Error(`the caller's organization ${caller.orgId} is gone`)
     const counts: Record<string, number> = {}
     for (const resource of domainResources(registry)) {
       const [row] = await deps.db
@@ -67,7 +72,7 @@ export const dataSummaryFunction = defineFunction({
         .where(orgRows(resource, caller.orgId))
       counts[resource.name] = row?.n ?? 0
     }
-    return { counts }
+    return { organization, counts }
   },
 })
 

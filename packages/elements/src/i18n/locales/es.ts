@@ -5,6 +5,7 @@ import { templates as kit } from '../../kit/kit.es.ts'
 import { templates as activity } from '../../tabs/activity/activity.es.ts'
 import { templates as apiKeys } from '../../tabs/api-keys/api-keys.es.ts'
 import { templates as chatContacts } from '../../tabs/chat-contacts/chat-contacts.es.ts'
+import { templates as dangerZone } from '../../tabs/danger-zone/danger-zone.es.ts'
 import { templates as lifecycleStages } from '../../tabs/lifecycle-stages/lifecycle-stages.es.ts'
 import { templates as notifications } from '../../tabs/notifications/notifications.es.ts'
 import { templates as organization } from '../../tabs/organization/organization.es.ts'
@@ -26,6 +27,7 @@ export const templates = {
   ...activity,
   ...apiKeys,
   ...chatContacts,
+  ...dangerZone,
   ...lifecycleStages,
   ...notifications,
   ...organization,
