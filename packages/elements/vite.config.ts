@@ -99,6 +99,9 @@ export default defineConfig(({ mode }) => {
       lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'cg-settings' },
       rolldownOptions: {
         external: forPackage ? (id: string) => dependency.test(id) : [],
+        // A contract module builds every schema it declares; the element uses a few. zod's builders only build, so
+        // an unused schema (a function's answer, a row's shape) is dropped with its meta() and ui() registrations.
+        treeshake: { manualPureFunctions: ['z'] },
         output: {
           chunkFileNames: 'chunks/[name]-[hash].js',
           // dist/ goes to browsers as it is; lib/ is minified by the host app's bundler.

@@ -18,6 +18,7 @@ import { sessionsFeature } from './features/sessions/index.ts'
 import { settingsFeature } from './features/settings/index.ts'
 import { sidebarMenuFeature } from './features/sidebar-menu/index.ts'
 import { teamFeature } from './features/team/index.ts'
+import { templatesFeature } from './features/templates/index.ts'
 import { webhooksFeature } from './features/webhooks/index.ts'
 import type { FunctionDef } from './functions/registry.ts'
 import { reorderFunction } from './functions/reorder.ts'
@@ -48,6 +49,7 @@ export const features: readonly Feature[] = [
   auditFeature,
   apiKeysFeature,
   domainFeature,
+  templatesFeature,
   pushFeature,
   webhooksFeature,
 ]

@@ -36,6 +36,7 @@ export const resourcePolicies = {
   audit_log: 'admin_read_only',
   tags: 'org_settings',
   quick_replies: 'org_settings',
+  message_templates: 'org_settings', // domain data, but written like a setting: every member reads, owners and admins write
   chat_preferences: 'personal',
   api_keys: 'admin_read_only', // created and revoked through functions, never written over REST
   api_key_usage: 'admin_read_only', // counted by the server as keys are used
@@ -85,6 +86,7 @@ export const functionPolicies = {
   'remove-team-member': [...admins, 'team_admin'],
   'data-summary': admins,
   'delete-all-data': ['owner'], // the Danger Zone: an admin sees the counts, only an owner deletes
+  'render-template': roles, // every member fills a template for the conversation they write in
 } as const satisfies Record<string, readonly RoleName[]>
 export type FunctionName = keyof typeof functionPolicies
 export const functionNames = Object.keys(functionPolicies) as FunctionName[]

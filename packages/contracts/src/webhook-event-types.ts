@@ -25,6 +25,9 @@ export const webhookEventTypes = [
   'bot_flow.created',
   'bot_flow.updated',
   'bot_flow.deleted',
+  'message_template.created',
+  'message_template.updated',
+  'message_template.deleted',
   'data.deleted',
   'webhook.test',
 ] as const

@@ -22,7 +22,7 @@ describe('webhook event catalog', () => {
         'conversation.resolved',
         'conversation.updated',
         'message.created',
-        ...['company', 'deal', 'task', 'automation', 'bot_flow'].flatMap((noun) =>
+        ...['company', 'deal', 'task', 'automation', 'bot_flow', 'message_template'].flatMap((noun) =>
           ['created', 'updated', 'deleted'].map((op) => `${noun}.${op}`),
         ),
         'data.deleted',

@@ -10,6 +10,7 @@ import { Contact } from './contacts.ts'
 import { Conversation } from './conversations.ts'
 import { DataDeletedPayload } from './danger-zone.ts'
 import { Deal, type DealStage } from './deals.ts'
+import { MessageTemplate } from './message-templates.ts'
 import { Message } from './messages.ts'
 import { Task } from './tasks.ts'
 import type { WebhookEventType } from './webhook-event-types.ts'
@@ -91,6 +92,15 @@ const botFlow = {
   created_at: at,
   updated_at: at,
 }
+const messageTemplate = {
+  id: 'mtp_01JDX5Q2W8Z3N4M5P6R7S8T9VB',
+  name: 'Welcome',
+  category: 'greeting' as const,
+  body: 'Hi {{contact.first_name}}, thanks for contacting {{organization.name}}!',
+  created_by: user,
+  created_at: at,
+  updated_at: at,
+}
 
 /** The created, updated and deleted events of a domain resource whose payload is its row. */
 function rowEvents<P extends z.ZodMiniType, E>(noun: string, payload: P, example: E, updated: E) {
@@ -109,6 +119,10 @@ const dealEvents = rowEvents('deal', Deal, deal, { ...deal, stage: 'won' as Deal
 const taskEvents = rowEvents('task', Task, task, { ...task, done: true })
 const automationEvents = rowEvents('automation', Automation, automation, { ...automation, active: false })
 const botFlowEvents = rowEvents('bot flow', BotFlow, botFlow, { ...botFlow, active: true })
+const messageTemplateEvents = rowEvents('message template', MessageTemplate, messageTemplate, {
+  ...messageTemplate,
+  body: 'Hi {{contact.first_name}}, welcome to {{organization.name}}! I am {{agent.name}}.',
+})
 
 /** What `webhook.test` carries: which endpoint asked for it. */
 export const WebhookTestPayload = z.object({ webhook_id: z.string(), message: z.string() })
@@ -164,6 +178,9 @@ export const webhookEvents = {
   'bot_flow.created': botFlowEvents.created,
   'bot_flow.updated': botFlowEvents.updated,
   'bot_flow.deleted': botFlowEvents.deleted,
+  'message_template.created': messageTemplateEvents.created,
+  'message_template.updated': messageTemplateEvents.updated,
+  'message_template.deleted': messageTemplateEvents.deleted,
   'data.deleted': {
     description:
       "An owner deleted all of the organization's domain data (POST /functions/v1/delete-all-data): one event with the counts, not one per row.",

@@ -9,6 +9,7 @@
 import { GenerateApiKeyRequest } from '@connectgain/contracts/api-keys'
 import { AcceptInvitationRequest } from '@connectgain/contracts/invitations'
 import { LifecycleStageInsert } from '@connectgain/contracts/lifecycle-stages'
+import { MessageTemplateInsert } from '@connectgain/contracts/message-templates'
 import { OrganizationUpdate } from '@connectgain/contracts/organizations'
 import {
   canSeeTab,
@@ -260,6 +261,38 @@ export const declarations: TabDeclaration[] = [
     long: (token) => posted(token, 'quick_replies', longest(QuickReplyInsert)),
     english: ['New quick reply', 'Search quick replies', 'Shortcut', 'Reply'],
     spanish: 'Nueva respuesta rápida',
+  },
+  {
+    id: 'message-templates',
+    form: null,
+    list: {
+      resource: 'message_templates',
+      empty: 'Save the messages your team sends often, with variables filled in for each contact.',
+      seed: async (token, key) => ({
+        id: await posted(token, 'message_templates', { name: key, body: 'Hola {{contact.first_name}}' }),
+        shows: key,
+      }),
+    },
+    create: {
+      dialog: false,
+      secret: false,
+      inputs: [
+        { name: 'name', type: 'alpha' },
+        { name: 'body', type: 'Hi {{contact.first_name}}' },
+      ],
+      shows: 'alpha',
+      stored: { name: 'alpha', category: 'general', body: 'Hi {{contact.first_name}}' },
+    },
+    edit: {
+      from: 'row',
+      inputs: [{ name: 'name', type: 'charlie' }],
+      shows: 'charlie',
+      stored: { name: 'charlie' },
+    },
+    remove: { action: 'delete' },
+    long: (token) => posted(token, 'message_templates', longest(MessageTemplateInsert)),
+    english: ['New template', 'Search templates', 'Category'],
+    spanish: 'Nueva plantilla',
   },
   {
     id: 'lifecycle-stages',

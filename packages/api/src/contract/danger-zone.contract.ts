@@ -66,6 +66,8 @@ export function registerDangerZoneContract(target: Target): void {
     await post(agent, 'tasks', { title: 'Call back', contact_id: contact.id, assignee_id: admin.user_id })
     await post(agent, 'automations', { name: 'Route', event: 'conversation.created' })
     await post(agent, 'bot_flows', { name: 'Welcome', definition: { start: { say: 'Hi' } } })
+    // Owners and admins write templates, as they do the settings.
+    await post(admin, 'message_templates', { name: `Welcome ${unique()}`, body: 'Hi {{contact.first_name}}' })
   }
 
   const ones = (): Counts => Object.fromEntries(domainNames.map((name) => [name, 1]))

@@ -8,6 +8,7 @@ import { registerDangerZoneContract } from './danger-zone.contract.ts'
 import { registerDevSessionContract } from './dev-session.contract.ts'
 import { registerDomainContract } from './domain.contract.ts'
 import { registerIdempotencyContract } from './idempotency.contract.ts'
+import { registerMessageTemplatesContract } from './message-templates.contract.ts'
 import { registerOrderedListsContract } from './ordered-lists.contract.ts'
 import { registerOrganizationAccessContract } from './organization-access.contract.ts'
 import { registerOrganizationsContract } from './organizations.contract.ts'
@@ -56,6 +57,7 @@ export function describeApiContract(
     registerSessionsContract(current)
     registerDomainContract(current)
     registerDangerZoneContract(current)
+    registerMessageTemplatesContract(current)
     registerOrderedListsContract(current)
     registerIdempotencyContract(current)
     registerTeamContract(current)

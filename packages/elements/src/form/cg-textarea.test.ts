@@ -73,6 +73,26 @@ describe('cg-textarea', () => {
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('Too long')
   })
 
+  it('insert() puts text where the caret was, over the selection, as typing would (undoable)', async () => {
+    const el = await fixture<CgTextarea>(
+      html`<cg-textarea name="body" label="Body" value="Hi , welcome"></cg-textarea>`,
+    )
+    const textarea = el.shadowRoot!.querySelector('textarea')!
+    textarea.focus()
+    textarea.setSelectionRange(3, 3)
+    textarea.blur() // a button elsewhere was pressed
+    setTimeout(() => el.insert('{{contact.first_name}}'))
+    const event = await oneEvent(el, 'cg-field-change')
+    expect(event.detail).to.deep.equal({ name: 'body', value: 'Hi {{contact.first_name}}, welcome' })
+    expect(el.shadowRoot!.activeElement, 'the focus back in the textarea').to.equal(textarea)
+    expect(textarea.selectionStart, 'the caret after it').to.equal(3 + '{{contact.first_name}}'.length)
+    textarea.setSelectionRange(0, 2)
+    el.insert('Hello')
+    expect(el.value).to.equal('Hello {{contact.first_name}}, welcome')
+    document.execCommand('undo')
+    expect(el.value).to.equal('Hi {{contact.first_name}}, welcome')
+  })
+
   it('does not change when readonly', async () => {
     const el = await fixture<CgTextarea>(
       html`<cg-textarea name="bio" label="About" value="fixed" readonly></cg-textarea>`,
@@ -81,6 +101,7 @@ describe('cg-textarea', () => {
     el.addEventListener('cg-field-change', () => fired++)
     el.shadowRoot!.querySelector('textarea')!.focus()
     await sendKeys({ type: 'xyz' })
+    el.insert('{{contact.name}}')
     expect(el.value).to.equal('fixed')
     expect(fired).to.equal(0)
     await expect(el).to.be.accessible()

@@ -105,6 +105,20 @@ export class TextControl extends FieldElement<string> {
     this.changed((event.target as HTMLInputElement | HTMLTextAreaElement).value)
   }
 
+  /**
+   * Puts `text` where the caret was (over the selection), as typing would: undoable, within `maxlength`, and told
+   * as a `cg-field-change`; the focus goes back to the input. A tab's "insert a variable" button calls it.
+   */
+  insert(text: string): void {
+    const field = this.renderRoot.querySelector<HTMLInputElement | HTMLTextAreaElement>('.control')
+    if (!field || this.readonly || this.disabled) return
+    field.focus()
+    if (!document.execCommand('insertText', false, text)) {
+      field.setRangeText(text, field.selectionStart ?? 0, field.selectionEnd ?? 0, 'end')
+      this.changed(field.value)
+    }
+  }
+
   /** A paste longer than the room left: what fits goes in (undoable, as typing), and the message says it was cut. */
   protected onPaste(event: ClipboardEvent): void {
     const field = event.target as HTMLInputElement | HTMLTextAreaElement

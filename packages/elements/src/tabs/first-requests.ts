@@ -41,6 +41,13 @@ export const firstRequests = {
     order: 'shortcut.asc',
     search: ['shortcut', 'content'],
   },
+  'message-templates': {
+    name: 'message_templates',
+    shape: 'list',
+    columns: ['id', 'name', 'category', 'body'],
+    order: 'name.asc',
+    search: ['name', 'body'],
+  },
   'lifecycle-stages': {
     name: 'lifecycle_stages',
     shape: 'list',

@@ -58,6 +58,7 @@ export const tabLoaders: Partial<Record<TabId, () => Promise<unknown>>> = {
   'chat-contacts': () => import('./chat-contacts/chat-contacts-tab.ts'),
   'danger-zone': () => import('./danger-zone/danger-zone-tab.ts'),
   'lifecycle-stages': () => import('./lifecycle-stages/lifecycle-stages-tab.ts'),
+  'message-templates': () => import('./message-templates/message-templates-tab.ts'),
   notifications: () => import('./notifications/notifications-tab.ts'),
   organization: () => import('./organization/organization-tab.ts'),
   'quick-replies': () => import('./quick-replies/quick-replies-tab.ts'),

@@ -73,6 +73,7 @@ const expected: Counts = {
   tasks: 0,
   automations: 0,
   bot_flows: 0,
+  message_templates: 0,
   notes: 1,
 }
 

@@ -79,7 +79,7 @@ export const dataSummaryFunction = defineFunction({
 export const deleteAllDataFunction = defineFunction({
   name: 'delete-all-data',
   summary:
-    'Delete all of the organization\'s domain data (contacts, conversations and their messages, companies, deals, tasks, automations, bot flows) in one atomic step, and answer the counts deleted. Settings, members, API keys, webhooks and the audit log stay. The body must be `{"confirmation": "DELETE ALL DATA"}`, exactly. Writes one audit entry and sends one `data.deleted` event. Owners only.',
+    'Delete all of the organization\'s domain data (contacts, conversations and their messages, companies, deals, tasks, message templates, automations, bot flows) in one atomic step, and answer the counts deleted. Settings, members, API keys, webhooks and the audit log stay. The body must be `{"confirmation": "DELETE ALL DATA"}`, exactly. Writes one audit entry and sends one `data.deleted` event. Owners only.',
   auth: 'member',
   permission: 'delete-all-data',
   changesData: true,

@@ -7,6 +7,7 @@ import { templates as apiKeys } from '../../tabs/api-keys/api-keys.es.ts'
 import { templates as chatContacts } from '../../tabs/chat-contacts/chat-contacts.es.ts'
 import { templates as dangerZone } from '../../tabs/danger-zone/danger-zone.es.ts'
 import { templates as lifecycleStages } from '../../tabs/lifecycle-stages/lifecycle-stages.es.ts'
+import { templates as messageTemplates } from '../../tabs/message-templates/message-templates.es.ts'
 import { templates as notifications } from '../../tabs/notifications/notifications.es.ts'
 import { templates as organization } from '../../tabs/organization/organization.es.ts'
 import { templates as quickReplies } from '../../tabs/quick-replies/quick-replies.es.ts'
@@ -29,6 +30,7 @@ export const templates = {
   ...chatContacts,
   ...dangerZone,
   ...lifecycleStages,
+  ...messageTemplates,
   ...notifications,
   ...organization,
   ...quickReplies,
