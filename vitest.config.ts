@@ -25,7 +25,7 @@ export default defineConfig(async () => {
           test: {
             // The element's few checks that read its source on Node, not in a browser (web-test-runner skips them).
             name: 'elements-node',
-            include: ['packages/elements/src/**/*.node.test.ts'],
+            include: ['packages/elements/{src,build}/**/*.node.test.ts'],
           },
         },
         {

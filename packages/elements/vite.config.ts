@@ -16,6 +16,7 @@ import { join } from 'node:path'
 import { build, defineConfig, type Plugin, type Rolldown } from 'vite'
 import { minifyLiterals } from './build/minify-literals.ts'
 import { parallelImports } from './build/parallel-imports.ts'
+import { stripContractMeta } from './build/strip-meta.ts'
 
 /** The package's runtime dependencies: imported, not bundled, in lib/. */
 const dependency = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|zod)(\/|$)/
@@ -87,7 +88,7 @@ export default defineConfig(({ mode }) => {
     logLevel: 'warn',
     plugins: forPackage
       ? [serviceWorker()]
-      : [withManifest, serviceWorker(), minifyLiterals(), parallelImports()],
+      : [withManifest, serviceWorker(), minifyLiterals(), stripContractMeta(), parallelImports()],
     build: {
       outDir: forPackage ? 'lib' : 'dist',
       emptyOutDir: true,

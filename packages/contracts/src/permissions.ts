@@ -60,7 +60,7 @@ export const resourcePolicies = {
   sidebar_items: 'org_settings', // every member and API key reads it: the host app draws its sidebar from it
 } as const satisfies Record<string, PolicyName>
 export type ResourceName = keyof typeof resourcePolicies
-export const resourceNames = Object.keys(resourcePolicies) as ResourceName[]
+export const resourceNames = /* @__PURE__ */ Object.keys(resourcePolicies) as ResourceName[]
 
 /** Every function (`/functions/v1/{name}`) that a signed-in caller may be granted, and who may call it. */
 export const functionPolicies = {
@@ -89,7 +89,7 @@ export const functionPolicies = {
   'render-template': roles, // every member fills a template for the conversation they write in
 } as const satisfies Record<string, readonly RoleName[]>
 export type FunctionName = keyof typeof functionPolicies
-export const functionNames = Object.keys(functionPolicies) as FunctionName[]
+export const functionNames = /* @__PURE__ */ Object.keys(functionPolicies) as FunctionName[]
 
 export interface RolePermissions {
   read: readonly ResourceName[]
@@ -102,11 +102,12 @@ const allows = (who: readonly RoleName[], role: RoleName): boolean => who.includ
 
 /**
  * THE permission matrix: role → what it may read, write and call, and which tabs it sees, derived from
- * the policies above. The API checks it on every request (the resource registry and the function
- * dispatcher ask `can()`), the element uses the same object for tabs and read-only forms, and
- * docs/rest-api.md's role table is checked against it. Change access here and nowhere else.
+ * the policies above. The API asks `can()` and `canCall()` on every request (the resource registry and the
+ * function dispatcher), the element the same for tabs and read-only forms; both read the policies the matrix is
+ * made of, so the element's bundle carries the policies and not the matrix. docs/rest-api.md's role table is
+ * checked against it. Change access here and nowhere else.
  */
-export const permissionMatrix: Record<RoleName, RolePermissions> = Object.fromEntries(
+export const permissionMatrix: Record<RoleName, RolePermissions> = /* @__PURE__ */ Object.fromEntries(
   roles.map((role) => [
     role,
     {
@@ -122,10 +123,10 @@ export type Action = 'read' | 'write'
 
 /** May `role` do `action` on `resource`? */
 export function can(role: RoleName, action: Action, resource: ResourceName): boolean {
-  return permissionMatrix[role][action].includes(resource)
+  return allows(policies[resourcePolicies[resource]][action], role)
 }
 
 /** May `role` call the function `name`? */
 export function canCall(role: RoleName, name: FunctionName): boolean {
-  return permissionMatrix[role].call.includes(name)
+  return allows(functionPolicies[name], role)
 }

@@ -107,6 +107,35 @@ describe('ResourceController', () => {
     expect(resource.total).to.equal(10)
   })
 
+  it("maps a spec's own form to the row and back: fields that are not columns, a body from them", async () => {
+    // A form whose field `label.text` edits the tag's name (as a JSON column's keys are fields of their own).
+    const form: ResourceSpec<Tag>['form'] = {
+      values: (tag) => ({ 'label.text': tag.name, scope: tag.scope }),
+      body: (values, changes) => {
+        const from = changes ?? values
+        const { 'label.text': text, ...rest } = from
+        return text === undefined ? rest : { ...rest, name: text }
+      },
+    }
+    const { resource, session } = await controller({ ...tagSpec, form }, { tags: ['Old'] })
+    resource.edit(resource.rows[0] as Tag)
+    expect(resource.values).to.deep.equal({ 'label.text': 'Old', scope: 'both' })
+    resource.set('label.text', 'New')
+    expect((await resource.save()).ok).to.equal(true)
+    expect(names(await rest<Tag[]>(session.access_token, 'tags?select=name'))).to.deep.equal(['New'])
+
+    resource.create()
+    resource.set('label.text', '')
+    expect(await resource.save()).to.deep.equal({ ok: false, reason: 'invalid' })
+    expect(Object.keys(resource.errors), "the contract's issue, by the body's field").to.deep.equal(['name'])
+    resource.set('label.text', 'Second')
+    expect((await resource.save()).ok).to.equal(true)
+    expect(names(await rest<Tag[]>(session.access_token, 'tags?select=name&order=name'))).to.deep.equal([
+      'New',
+      'Second',
+    ])
+  })
+
   it("upserts the member's own row, showing the declared defaults until it exists", async () => {
     const defaults = { message_density: 'comfortable' as const, enter_to_send: true }
     const spec: ResourceSpec<ChatPreferences> = {

@@ -182,7 +182,7 @@ export class ResourceController<Row extends { id: string }> extends FormModel im
   /** `list`: edits `row`. */
   edit(row: Row): void {
     this.editing = row
-    this.reset(row)
+    this.reset(this.spec.form?.values(row) ?? row)
   }
 
   /** `list`: starts a new row, filled with the contract's defaults. */
@@ -209,7 +209,13 @@ export class ResourceController<Row extends { id: string }> extends FormModel im
       throw new Error(`${this.spec.name}: the tab declared no schemas, so it cannot write rows`)
     const { insert, update } = this.spec.schemas
     const creating = this.editing === 'new'
-    return z.safeParse((creating && insert) || update, creating ? this.values : this.changes)
+    const { form } = this.spec
+    const body = form
+      ? form.body(this.values, creating ? null : this.changes)
+      : creating
+        ? this.values
+        : this.changes
+    return z.safeParse((creating && insert) || update, body)
   }
 
   /**

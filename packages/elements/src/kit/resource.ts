@@ -40,6 +40,18 @@ export interface ResourceSpec<Row> {
   defaults?: Partial<Row>
   /** `list`: more filters, computed at each load, as PostgREST writes them: `{ webhook_id: 'eq.whk_…' }`. */
   filters?: () => Record<string, string>
+  /**
+   * When the form's fields are not the row's columns (a JSON column's keys as `settings.<key>` fields): the form's
+   * values for a row being edited, and the body for the form's values (`changes`: what the member changed, on an
+   * edit; null for a new row). By default a row's columns are the fields, and the body is what changed.
+   */
+  form?: {
+    values: (row: Row) => Record<string, unknown>
+    body: (
+      values: Record<string, unknown>,
+      changes: Record<string, unknown> | null,
+    ) => Record<string, unknown>
+  }
 }
 
 /** Rows per page of a list whose spec sets none. */
