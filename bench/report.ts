@@ -2,7 +2,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ApiResults, Target } from './api.ts'
+import type { DeleteAllDataResults } from './delete-all-data.ts'
 import type { ElementResults } from './elements.ts'
+import { deleteAllDataMarkdown } from './lib/delete-all-data-report.ts'
 import type { LoadResult } from './lib/load.ts'
 import { webhooksMarkdown } from './lib/webhooks-report.ts'
 import type { WebhooksResults } from './webhooks.ts'
@@ -72,6 +74,7 @@ export function writeReport(dir: string): string {
   const api = read<ApiResults>('api')
   const elements = read<ElementResults>('elements')
   const webhooks = read<WebhooksResults>('webhooks')
+  const deleteAllData = read<DeleteAllDataResults>('delete-all-data')
   const sections = [
     '# Benchmark results',
     '',
@@ -81,6 +84,7 @@ export function writeReport(dir: string): string {
     ...(api ? [apiMarkdown(api), ''] : []),
     ...(elements ? [elementsMarkdown(elements), ''] : []),
     ...(webhooks ? [webhooksMarkdown(webhooks), ''] : []),
+    ...(deleteAllData ? [deleteAllDataMarkdown(deleteAllData), ''] : []),
   ]
   const file = join(dir, 'README.md')
   writeFileSync(file, sections.join('\n'))

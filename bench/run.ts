@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { benchOptions } from './lib/options.ts'
 import { writeReport } from './report.ts'
 
-const BENCHMARKS = ['api', 'elements', 'webhooks']
+const BENCHMARKS = ['api', 'elements', 'webhooks', 'delete-all-data']
 
 const { smoke, out } = benchOptions()
 const tsx = join('node_modules', 'tsx', 'dist', 'cli.mjs')

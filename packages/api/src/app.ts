@@ -11,7 +11,9 @@ import type { Feature } from './feature.ts'
 import { apiKeyCredentials, apiKeysFeature, KeyUsage, WindowRateLimiter } from './features/api-keys/index.ts'
 import type { RateLimiter } from './features/api-keys/rate-limit.ts'
 import { auditFeature } from './features/audit/index.ts'
+import { channelsFeature } from './features/channels/index.ts'
 import { domainFeature } from './features/domain/index.ts'
+import { emailBoxesFeature } from './features/email-boxes/index.ts'
 import { lifecycleStagesFeature } from './features/lifecycle-stages/index.ts'
 import { pushFeature } from './features/push/index.ts'
 import { sessionsFeature } from './features/sessions/index.ts'
@@ -50,6 +52,8 @@ export const features: readonly Feature[] = [
   apiKeysFeature,
   domainFeature,
   templatesFeature,
+  channelsFeature,
+  emailBoxesFeature,
   pushFeature,
   webhooksFeature,
 ]
@@ -160,6 +164,11 @@ export function createApp(
       limiter: rateLimiter ?? new WindowRateLimiter(),
     }),
   ])
+  // A feature's own public routes prove their callers themselves (a provider's signature): ahead of authentication.
+  for (const { path, routes } of features.flatMap((f) => f.routes ?? [])) {
+    app.use(`${path}/*`, withDeps)
+    app.route(path, routes(served))
+  }
   app.use('/rest/v1/*', withDeps, auth)
   app.use('/functions/v1/*', withDeps, auth)
   // After auth: a key is scoped to the caller.

@@ -25,10 +25,36 @@ describe('parseConfig', () => {
         PORT: 8787,
         DATA_DIR: '.data',
         JOB_LEASE_SECONDS: 60,
+        EMAIL_BOX_TIMEOUT_SECONDS: 10,
         PUSH_URL_TEMPLATE: '/?conversation={conversation_id}',
         INVITE_URL_TEMPLATE: '/?invite={token}',
+        META_GRAPH_URL: 'https://graph.facebook.com/v23.0',
+        TELEGRAM_API_URL: 'https://api.telegram.org',
+        TWILIO_API_URL: 'https://api.twilio.com',
+        CHANNEL_CHECK_TIMEOUT_MS: 10_000,
       },
     })
+  })
+
+  it("reads the providers' base URLs without a trailing slash, naming one that is not an http(s) URL", () => {
+    const local = parseConfig({
+      ...valid,
+      META_GRAPH_URL: 'http://127.0.0.1:9000/v23.0/',
+      TWILIO_API_URL: 'http://127.0.0.1:9001',
+    })
+    expect(local.ok && [local.config.META_GRAPH_URL, local.config.TWILIO_API_URL]).toEqual([
+      'http://127.0.0.1:9000/v23.0',
+      'http://127.0.0.1:9001',
+    ])
+    const bad = parseConfig({
+      ...valid,
+      TELEGRAM_API_URL: 'api.telegram.org',
+      CHANNEL_CHECK_TIMEOUT_MS: '10',
+    })
+    expect(bad.ok ? [] : bad.errors).toEqual([
+      'TELEGRAM_API_URL: must be an http(s) URL without a query, such as https://graph.facebook.com/v23.0',
+      'CHANNEL_CHECK_TIMEOUT_MS: Too small: expected number to be >=50',
+    ])
   })
 
   it('SMTP_URL needs MAIL_FROM, and must be an smtp(s) URL', () => {

@@ -5,6 +5,7 @@ import type { Clock } from './clock.ts'
 import type { Config } from './config.ts'
 import type { Dispatcher } from './jobs/dispatcher.ts'
 import type { JobQueue } from './jobs/job.ts'
+import type { EmailTester } from './mail.ts'
 import type { Resolve } from './net/url-guard.ts'
 
 export interface Deps {
@@ -19,4 +20,6 @@ export interface Deps {
   resolve?: Resolve
   /** Turns what writes recorded in an outbox into jobs; kicked after each write that fed one. */
   outbox?: Dispatcher
+  /** Logs in to a box's IMAP and SMTP servers (the Node host's, over node:net/tls); without it those functions answer 501. */
+  emailTester?: EmailTester
 }

@@ -4,7 +4,8 @@ import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const root = new URL('.', import.meta.url).pathname
-const nodeOnly = /from '(node:[\w/]+|@connectgain\/db\/(client|migrate)|@hono\/node-server[\w/]*)'/g
+const nodeOnly =
+  /from '(node:[\w/]+|@connectgain\/db\/(client|migrate)|@hono\/node-server[\w/]*|imapflow|nodemailer)'/g
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

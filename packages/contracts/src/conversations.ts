@@ -16,6 +16,9 @@ export const Conversation = meta(
       description: 'The member (user id) the conversation is assigned to.',
     }),
     team_id: meta(z.nullable(z.string()), { description: 'The team it is routed to.' }),
+    channel_id: meta(z.nullable(z.string()), {
+      description: 'The channel it came in through (`chn_…`); null for one started here.',
+    }),
     created_by: z.nullable(z.string()),
     created_at: z.string(),
     updated_at: z.string(),

@@ -61,6 +61,7 @@ export const errorStatus = {
   CG429: 429, // over the API key's rate limit (Retry-After says when to try again)
   CG410: 410, // a link used, revoked or expired
   CG500: 500, // a bug: never from bad input
+  CG501: 501, // this host cannot do it (a mail server test on the Worker: the Node host can)
   CG503: 503, // a service this needs is not configured (SMTP_URL)
 } as const
 export type ErrorCode = keyof typeof errorStatus

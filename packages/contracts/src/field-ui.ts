@@ -6,7 +6,15 @@
 import * as z from 'zod/mini'
 
 /** The control for a field whose type does not decide it (a color and a long text are both strings). */
-export type FieldFormat = 'text' | 'multiline' | 'color' | 'datetime' | 'radio' | 'select' | 'toggle'
+export type FieldFormat =
+  | 'text'
+  | 'multiline'
+  | 'color'
+  | 'datetime'
+  | 'radio'
+  | 'select'
+  | 'toggle'
+  | 'secret'
 
 export interface FieldUi {
   /** The label's message id; `<id>.help` names the help and `<id>.<value>` each option's label. */
@@ -26,7 +34,11 @@ export const fieldUi = z.registry<FieldUi>()
 /** Every declared `FieldUi`, by message id: what the element's string catalog test reads. */
 export const declaredFieldUi = new Map<string, FieldUi>()
 
-/** `schema`, shown as `ui` says. Put it on the field as its insert contract declares it (outside a default). */
+/**
+ * `schema`, shown as `ui` says. Put it on the field as its insert contract declares it (outside a default). Its
+ * registrations only matter for a schema in use, so bundlers may drop a call whose schema nothing uses.
+ */
+/* @__NO_SIDE_EFFECTS__ */
 export function ui<T extends z.ZodMiniType>(schema: T, meta: FieldUi): T {
   fieldUi.add(schema, meta)
   declaredFieldUi.set(meta.id, meta)

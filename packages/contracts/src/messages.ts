@@ -10,6 +10,10 @@ export const Message = meta(
     conversation_id: z.string(),
     direction: z.enum(messageDirections),
     content: z.string(),
+    external_id: meta(z.nullable(z.string()), {
+      description:
+        "The provider's id of a message that came in through a channel (a WhatsApp `wamid`); null otherwise.",
+    }),
     created_by: z.nullable(z.string()),
     created_at: z.string(),
   }),

@@ -57,6 +57,8 @@ export const resourcePolicies = {
   teams: 'org_settings', // a team admin changes their own teams through update-team and the team-member functions
   team_members: 'org_settings',
   members: 'org_settings', // the team feature's role rules decide within it; each member sets their own availability by function
+  channels: 'org_settings', // agents read names and types only: the resource's own column rule
+  email_boxes: 'admin_only',
   sidebar_items: 'org_settings', // every member and API key reads it: the host app draws its sidebar from it
 } as const satisfies Record<string, PolicyName>
 export type ResourceName = keyof typeof resourcePolicies
@@ -84,6 +86,9 @@ export const functionPolicies = {
   'update-team': [...admins, 'team_admin'], // a team admin: only the teams they administer
   'add-team-member': [...admins, 'team_admin'],
   'remove-team-member': [...admins, 'team_admin'],
+  'test-channel': admins,
+  'test-email-box': admins,
+  'send-test-email': admins,
   'data-summary': admins,
   'delete-all-data': ['owner'], // the Danger Zone: an admin sees the counts, only an owner deletes
   'render-template': roles, // every member fills a template for the conversation they write in

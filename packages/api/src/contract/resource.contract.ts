@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { registry } from '../app.ts'
 import { uniqueKeys } from '../rest/conflict.ts'
-import { type Operation, operations, type Resource, type Row, readableColumns } from '../rest/registry.ts'
+import { type Operation, operations, type Resource, type Row, readableFor } from '../rest/registry.ts'
 import {
   devSession,
   type ExpectedError,
@@ -106,7 +106,8 @@ export function describeResourceContract(target: Target, resource: Resource): vo
   const canWrite = (role: Role) => writers.includes(role)
   const both = writers.filter(canRead)
   const userScope = resource.scope === 'user'
-  const readable = readableColumns(resource).sort()
+  /** The columns `role` reads: all readable ones, unless the resource's `columnsFor` limits the role. */
+  const readable = (role: Role) => readableFor(resource, role).sort()
   /** A user-scoped table unique on its scope columns keeps one row per member: it is saved by upsert. */
   const onePerMember =
     userScope &&
@@ -134,17 +135,17 @@ export function describeResourceContract(target: Target, resource: Resource): vo
       headers: prefer ? { Prefer: prefer } : {},
     })
 
-  /** Every answered row holds exactly the readable columns: never a secret one, whatever was asked. */
-  function expectReadable(rows: Row[]): void {
+  /** Every row answered to `role` holds exactly the columns it reads: never a secret one, whatever was asked. */
+  function expectReadable(rows: Row[], role: Role): void {
     for (const row of rows) {
-      expect(Object.keys(row).sort()).toEqual(readable)
+      expect(Object.keys(row).sort()).toEqual(readable(role))
       for (const secret of resource.secret) expect(row).not.toHaveProperty(secret)
     }
   }
 
   async function list(s: Session, query = ''): Promise<Row[]> {
     const rows = await expectJson<Row[]>(await call(s, 'GET', query), 200)
-    expectReadable(rows)
+    expectReadable(rows, s.role)
     return rows
   }
   const find = async (s: Session, id: unknown): Promise<Row | undefined> => (await list(s, `?id=eq.${id}`))[0]
@@ -227,7 +228,7 @@ export function describeResourceContract(target: Target, resource: Resource): vo
         )
       : await call(s, 'POST', '', body, REPRESENTATION)
     const rows = await expectJson<Row[]>(res, 201)
-    expectReadable(rows)
+    expectReadable(rows, role)
     expect(rows.length).toBeLessThanOrEqual(1)
     const holder = userScope ? s : members[must(holderRole, `${name}: nobody may read it`)]
     const row = rows[0] ?? must((await list(s, '?limit=1'))[0], `${name}: ${role}'s row`)
@@ -331,9 +332,11 @@ export function describeResourceContract(target: Target, resource: Resource): vo
               const res = await call(a[role], 'PATCH', `?id=eq.${held.row.id}`, body, REPRESENTATION)
               const rows = await expectJson<Row[]>(res, 200)
               try {
-                expectReadable(rows)
+                expectReadable(rows, role)
                 // The body's readable columns (a body may also hold what the resource stores under other names).
-                const shown = Object.fromEntries(Object.entries(body).filter(([k]) => readable.includes(k)))
+                const shown = Object.fromEntries(
+                  Object.entries(body).filter(([k]) => readable(role).includes(k)),
+                )
                 expect(rows).toEqual([expect.objectContaining({ ...shown, id: held.row.id })])
                 expect(await find(held.holder, held.row.id)).toEqual(rows[0])
               } finally {

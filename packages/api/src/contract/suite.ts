@@ -4,9 +4,11 @@ import { registry } from '../app.ts'
 import { registerApiKeyLimitsContract } from './api-key-limits.contract.ts'
 import { registerApiKeysContract } from './api-keys.contract.ts'
 import { registerAuthContract } from './auth.contract.ts'
+import { registerChannelsContract } from './channels.contract.ts'
 import { registerDangerZoneContract } from './danger-zone.contract.ts'
 import { registerDevSessionContract } from './dev-session.contract.ts'
 import { registerDomainContract } from './domain.contract.ts'
+import { registerEmailBoxesContract } from './email-boxes.contract.ts'
 import { registerIdempotencyContract } from './idempotency.contract.ts'
 import { registerMessageTemplatesContract } from './message-templates.contract.ts'
 import { registerOrderedListsContract } from './ordered-lists.contract.ts'
@@ -58,6 +60,8 @@ export function describeApiContract(
     registerDomainContract(current)
     registerDangerZoneContract(current)
     registerMessageTemplatesContract(current)
+    registerChannelsContract(current)
+    registerEmailBoxesContract(current)
     registerOrderedListsContract(current)
     registerIdempotencyContract(current)
     registerTeamContract(current)

@@ -11,6 +11,7 @@ import { Dispatcher } from '../jobs/dispatcher.ts'
 import { TableQueue } from '../jobs/table-queue.ts'
 import { seedDemo } from '../seed.ts'
 import { loadNodeConfig } from './node-config.ts'
+import { nodeEmailTester } from './node-email-tester.ts'
 import { nodeHashing } from './node-hashing.ts'
 import { smtpMailer } from './node-mailer.ts'
 import { nodeResolve } from './node-resolver.ts'
@@ -53,7 +54,7 @@ const sweep = setInterval(() => void outbox.kick(), 5_000)
 
 const keyUsage = new KeyUsage(db)
 const app = createApp(
-  { ...ctx, queue, hashing: nodeHashing, outbox },
+  { ...ctx, queue, hashing: nodeHashing, outbox, emailTester: nodeEmailTester },
   { assets: staticAssets(config.CG_MODE), keyUsage },
 )
 

@@ -2,7 +2,7 @@
  * @module The resource registry: each REST resource declared once (table, contracts, scope, policy, secret
  * columns, hooks); the REST engine, OpenAPI, the error mapper and the contract tests read only this.
  */
-import { type ResourceName, resourcePolicies } from '@connectgain/contracts'
+import { type ResourceName, type Role, resourcePolicies } from '@connectgain/contracts'
 import { type Db, SERVER_SET } from '@connectgain/db'
 import { getTableColumns } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
@@ -24,6 +24,10 @@ export interface ReadContext {
   caller: Caller
   /** The host clock's time for this read (a status derived against the time, e.g. an expiry). */
   now: Date
+  /** The request's URL, for absolute links in a row (a channel's inbound URL); absent outside a request. */
+  url?: string
+  /** The row was just written by this request, which answers it: `insert` for the POST that created it. */
+  written?: WriteEvent['op']
 }
 
 /** What a hook may use: the database (to build statements), the caller, the time of the write, config. */
@@ -115,12 +119,24 @@ export interface ResourceDeclaration {
   /** Stored columns that are never readable, selectable, filterable or orderable, whatever is asked. */
   secret?: readonly string[]
   /**
+   * The readable columns a role is limited to, for a role that may read the rows but not all of each (agents read a
+   * channel's name and type, not how it is connected). The select list, `select=`, filters and ordering all keep to
+   * them, as they do to the readable columns; roles not named read every readable column.
+   */
+  columnsFor?: Readonly<Partial<Record<Role, readonly string[]>>>
+  /**
    * Columns holding the id of another resource's row (`{ contact_id: 'contacts' }`): a write must name a row of
    * the caller's own org, else 409 23503 naming the column (another org's row is as absent as a missing one).
    */
   references?: Readonly<Record<string, string>>
   /** Turns a parsed body into stored columns (hash or encrypt a secret); `op` says whether it is a new row. */
   beforeWrite?: (values: Row, ctx: WriteContext & { op: 'insert' | 'update' }) => Row | Promise<Row>
+  /**
+   * On PATCH (and a merging upsert), for each row the write touches, after `beforeWrite`: the stored columns that row
+   * gets, from the request's and the row as it is (a JSON column merged into what it holds, checked against the row's
+   * own type). Its rows are then written one statement each.
+   */
+  mergeUpdate?: (set: Row, before: Row, ctx: WriteContext) => Row | Promise<Row>
   /** Shapes a stored row (secrets included) for output: derive a column, mask a secret. */
   afterRead?: (row: Row, ctx: ReadContext) => Row | Promise<Row>
   /** Hooks over the whole request, in order, before its batch is built (see `RequestHook`). */
@@ -180,6 +196,11 @@ export function defineResource(declaration: ResourceDeclaration): Resource {
     throw new Error(`${declaration.name}: domain data belongs to the org, not to one member`)
   if (!isKnownResource(policy))
     throw new Error(`${declaration.name}: add it to resourcePolicies in contracts`)
+  for (const [role, columns] of Object.entries(declaration.columnsFor ?? {})) {
+    const unknown = columns.find((c) => !readable.includes(c))
+    if (unknown !== undefined)
+      throw new Error(`${declaration.name}: columnsFor.${role} names '${unknown}', which is not readable`)
+  }
   return {
     ...declaration,
     policy,
@@ -220,6 +241,20 @@ export const isKnownResource = (name: string): name is ResourceName => name in r
 
 export function readableColumns(resource: Resource): string[] {
   return [...Object.keys(resource.columns), ...resource.derived]
+}
+
+/** The readable columns `role` reads: all of them unless the resource's `columnsFor` limits the role. */
+export function readableFor(resource: Resource, role: Role): string[] {
+  const limited = resource.columnsFor?.[role]
+  const all = readableColumns(resource)
+  return limited ? all.filter((c) => limited.includes(c)) : all
+}
+
+/** The stored readable columns `role` may filter and order by (see `readableFor`). */
+export function filterableFor(resource: Resource, role: Role): Readonly<Record<string, SQLiteColumn>> {
+  const limited = resource.columnsFor?.[role]
+  if (!limited) return resource.columns
+  return Object.fromEntries(Object.entries(resource.columns).filter(([c]) => limited.includes(c)))
 }
 
 export function operations(resource: Resource): Operation[] {

@@ -12,12 +12,14 @@ import { CSV, toCsv } from './csv.ts'
 import { type Bind, filterShape, filterToSql, unknownColumn } from './filters.ts'
 import { checkUrlLength, type ParsedQuery, type Prefer, parsePrefer, parseQuery } from './query.ts'
 import {
+  filterableFor,
   type Operation,
   operations,
   type Registry,
   type Resource,
   type Row,
-  readableColumns,
+  readableFor,
+  type WriteEvent,
 } from './registry.ts'
 
 export const SINGLE_OBJECT = 'application/vnd.pgrst.object+json'
@@ -28,6 +30,10 @@ export interface RestRequest {
   registry: Registry
   resource: Resource
   caller: Caller
+  /** The columns this caller reads: the resource's readable ones, or fewer for a role its `columnsFor` limits. */
+  readable: string[]
+  /** Of those, the stored ones: what filters and `order=` may name. */
+  columns: Readonly<Record<string, SQLiteColumn>>
   query: ParsedQuery
   single: boolean
   /** `Accept: text/csv`: a GET answers CSV. */
@@ -76,6 +82,8 @@ export function resolve(c: Context<AppEnv>, registry: Registry, op: Operation): 
     registry,
     resource,
     caller,
+    readable: readableFor(resource, caller.role),
+    columns: filterableFor(resource, caller.role),
     query: parseQuery(url.searchParams),
     single: (requestHeader(c, 'accept') ?? '').includes(SINGLE_OBJECT),
     csv: op === 'select' && (requestHeader(c, 'accept') ?? '').includes(CSV),
@@ -83,10 +91,10 @@ export function resolve(c: Context<AppEnv>, registry: Registry, op: Operation): 
   }
 }
 
-/** A filterable, orderable column; derived and secret columns are not. */
+/** A filterable, orderable column; derived and secret columns are not, nor those the caller's role does not read. */
 export function column(r: RestRequest, name: string): SQLiteColumn {
-  const col = r.resource.columns[name]
-  if (!col) throw unknownColumn(r.resource.name, name, Object.keys(r.resource.columns))
+  const col = r.columns[name]
+  if (!col) throw unknownColumn(r.resource.name, name, Object.keys(r.columns))
   return col
 }
 
@@ -101,7 +109,7 @@ export function scopeSql(resource: Resource, caller: Caller, bind: Bind = (v) =>
 
 /** The scope AND every filter: the only WHERE any statement of a request gets. */
 export function where(r: RestRequest, bind?: Bind): SQL {
-  const filters = r.query.filters.map((f) => filterToSql(f, r.resource.columns, r.resource.name, bind))
+  const filters = r.query.filters.map((f) => filterToSql(f, r.columns, r.resource.name, bind))
   return and(scopeSql(r.resource, r.caller, bind), ...filters) as SQL
 }
 
@@ -114,17 +122,16 @@ export function whereShape(r: RestRequest): string {
 /** How rows are read for this request: which stored columns to fetch, and the output row for a stored one. */
 export interface Reader {
   fetch: Record<string, SQLiteColumn>
-  /** The output rows for stored ones, in order. */
-  shape(rows: Row[]): Promise<Row[]>
+  /** The output rows for stored ones, in order; `written` says, per row, what this request just did to it. */
+  shape(rows: Row[], written?: readonly WriteEvent['op'][]): Promise<Row[]>
 }
 
 /**
- * `select=` (or every readable column) as a reader. Derived columns and `afterRead` see the whole stored
- * row; the output holds only the selected readable columns, so a secret never leaves, whatever is asked.
+ * `select=` (or every column the caller reads) as a reader. Derived columns and `afterRead` see the whole stored
+ * row; the output holds only the selected columns the caller reads, so a secret never leaves, whatever is asked.
  */
 export function reader(r: RestRequest): Reader {
-  const { resource } = r
-  const readable = readableColumns(resource)
+  const { resource, readable } = r
   const items = r.query.select ?? readable.map((c) => ({ column: c, alias: undefined }))
   for (const item of items) {
     if (!readable.includes(item.column)) throw unknownColumn(resource.name, item.column, readable)
@@ -135,14 +142,17 @@ export function reader(r: RestRequest): Reader {
   const { config, clock } = r.c.get('deps')
   const pick = (row: Row) => Object.fromEntries(items.map((i) => [i.alias ?? i.column, row[i.column]]))
   const { afterRead } = resource
+  const url = r.c.req.url
   return {
     fetch,
     shape: afterRead
-      ? async (rows) => {
+      ? async (rows, written) => {
           const now = clock.now()
-          return (
-            await Promise.all(rows.map((row) => afterRead(row, { config, now, caller: r.caller })))
-          ).map(pick)
+          const shaped = rows.map((row, i) => {
+            const op = written?.[i]
+            return afterRead(row, { config, now, caller: r.caller, url, ...(op ? { written: op } : {}) })
+          })
+          return (await Promise.all(shaped)).map(pick)
         }
       : async (rows) => rows.map(pick),
   }
@@ -157,7 +167,7 @@ export function notOneRow(n: number): ApiError {
 /** The rows as JSON (an array, or one object for a single-object Accept), or as CSV for `Accept: text/csv`. */
 export function respond(r: RestRequest, rows: Row[], status: 200 | 201 | 206, headers = {}): Response {
   if (r.csv) {
-    const columns = r.query.select?.map((item) => item.alias ?? item.column) ?? readableColumns(r.resource)
+    const columns = r.query.select?.map((item) => item.alias ?? item.column) ?? r.readable
     return r.c.body(toCsv(columns, rows), status, { ...headers, 'Content-Type': `${CSV}; charset=utf-8` })
   }
   const body = r.single ? rows[0] : rows

@@ -5,7 +5,7 @@ import { createApp } from '../app.ts'
 import { organizationsResource } from '../features/settings/organizations.resource.ts'
 import { createTestContext, type TestContext } from '../test-utils/index.ts'
 import type { AppEnv } from '../types.ts'
-import { createRegistry } from './registry.ts'
+import { createRegistry, defineResource } from './registry.ts'
 import { createNotesTable, type NoteRow, notes, notesResource } from './test-resource.ts'
 
 const SINGLE = 'application/vnd.pgrst.object+json'
@@ -233,6 +233,52 @@ describe('GET', () => {
         '42703',
         'nope',
       )
+    })
+  })
+
+  describe('columns limited by role (columnsFor)', () => {
+    // The same notes, served to agents as id, title and done only.
+    const limited = defineResource({ ...notesResource, columnsFor: { agent: ['id', 'title', 'done'] } })
+    const app = () =>
+      createApp(
+        { db: env.t.db, clock: env.t.clock, config: env.t.config, queue: env.t.queue },
+        { registry: createRegistry([organizationsResource, limited]) },
+      )
+    const asAgent = (params: Record<string, string>) =>
+      call(app(), 'GET', url(params), { token: env.t.orgA.tokens.agent })
+
+    it('answers the role only its columns, with or without select=*; other roles read every column', async () => {
+      const queries: Record<string, string>[] = [
+        { id: `eq.${env.a.Zeta.id}` },
+        { select: '*', id: `eq.${env.a.Zeta.id}` },
+      ]
+      for (const params of queries) {
+        const res = await asAgent(params)
+        expect(res.status).toBe(200)
+        expect(await res.json()).toStrictEqual([{ id: env.a.Zeta.id, title: 'Zeta', done: false }])
+      }
+      const admin = await call(app(), 'GET', url({ id: `eq.${env.a.Zeta.id}` }), {
+        token: env.t.orgA.tokens.admin,
+      })
+      expect(await admin.json()).toStrictEqual([env.a.Zeta])
+    })
+
+    it.each([
+      ['select', { select: 'id,body' }],
+      ['filter', { priority: 'eq.3' }],
+      ['filter inside or', { or: '(priority.eq.3,title.eq.Alpha)' }],
+      ['order', { order: 'due_at.asc' }],
+    ])(
+      'a column the role does not read is 42703 for it, and not listed in the hint: %s',
+      async (_, params) => {
+        const err = await expectError(await asAgent(params), 400, '42703')
+        expect(err.hint).toBe('Readable columns: id, title, done')
+      },
+    )
+
+    it('the role filters and orders by its own columns', async () => {
+      const res = await asAgent({ select: 'title', done: 'is.true', order: 'title.desc' })
+      expect(await res.json()).toStrictEqual([{ title: 'snake_case' }, { title: 'alpha lower' }])
     })
   })
 

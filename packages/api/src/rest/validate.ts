@@ -11,6 +11,8 @@ export interface BodyOptions {
   noun?: string
   /** Keys the server sets: named as such when a body sends one. */
   serverColumns?: ReadonlySet<string>
+  /** Columns a reader sees that this body cannot hold (a channel's type on PATCH): named as such, not as unknown. */
+  readOnly?: { columns: ReadonlySet<string>; op: 'insert' | 'update' }
 }
 
 export const fieldIssues = (error: z.core.$ZodError): FieldIssue[] => toFieldIssues(error)
@@ -23,7 +25,7 @@ export function parseBody<T>(
   schema: z.core.$ZodType<T>,
   body: unknown,
   target: string,
-  { noun = 'column', serverColumns = new Set() }: BodyOptions = {},
+  { noun = 'column', serverColumns = new Set(), readOnly }: BodyOptions = {},
 ): T {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ApiError('PGRST102', 'Request body must be a JSON object', {
@@ -32,23 +34,32 @@ export function parseBody<T>(
   }
   const result = z.safeParse(schema, body)
   if (result.success) return result.data
-  const unknownKeys = result.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys : []))
+  // A key inside a nested object is named by its path (`credentials.token`).
+  const unknownKeys = result.error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path.map(String), k].join('.')) : [],
+  )
   const [first] = unknownKeys
   if (first !== undefined) {
     const owned = serverColumns.has(first)
+    const fixed = !owned && readOnly?.columns.has(first)
+    const verb = readOnly?.op === 'update' ? 'changed' : 'written'
     throw new ApiError(
       'PGRST204',
       owned
         ? `Column '${first}' of '${target}' is set by the server and cannot be written`
-        : `Could not find the '${first}' ${noun} of '${target}'`,
+        : fixed
+          ? `Column '${first}' of '${target}' cannot be ${verb}`
+          : `Could not find the '${first}' ${noun} of '${target}'`,
       {
         details: unknownKeys.map(
           (field): FieldIssue =>
             serverColumns.has(field)
               ? { field, message: 'Set by the server', issue: 'server_set' }
-              : { field, message: `Unknown ${noun}`, issue: 'unknown' },
+              : readOnly?.columns.has(field)
+                ? { field, message: `Cannot be ${verb}`, issue: 'read_only' }
+                : { field, message: `Unknown ${noun}`, issue: 'unknown' },
         ),
-        hint: owned ? 'Remove it from the body' : null,
+        hint: owned || fixed ? 'Remove it from the body' : null,
       },
     )
   }

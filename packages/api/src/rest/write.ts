@@ -12,7 +12,14 @@ import { chunks, MAX_BOUND_PARAMETERS } from './chunks.ts'
 import { commitBatch, runRequestHooks } from './commit.ts'
 import { conflictTarget } from './conflict.ts'
 import { MAX_LIMIT } from './query.ts'
-import type { Resource, Row, Statement, WriteContext, WriteEvent } from './registry.ts'
+import {
+  type Resource,
+  type Row,
+  readableColumns,
+  type Statement,
+  type WriteContext,
+  type WriteEvent,
+} from './registry.ts'
 import {
   methodNotAllowed,
   notOneRow,
@@ -65,10 +72,11 @@ async function toStored(
   schema: Resource['insert'],
   body: unknown,
 ): Promise<Row> {
+  const op = schema === r.resource.insert ? 'insert' : 'update'
   const parsed = parseBody(schema as NonNullable<Resource['insert']>, body, r.resource.name, {
     serverColumns: r.resource.serverColumns,
+    readOnly: { columns: new Set(readableColumns(r.resource)), op },
   })
-  const op = schema === r.resource.insert ? 'insert' : 'update'
   return r.resource.beforeWrite ? r.resource.beforeWrite(parsed, { ...ctx, op }) : parsed
 }
 
@@ -123,13 +131,15 @@ async function commit(
   const added = await runRequestHooks(r.resource, events, ctx)
   const writes = build()
   const outbox = r.c.get('deps').outbox
-  const results = await commitBatch(
+  const results = (await commitBatch(
     r.resource,
     ctx,
     { writes, events, added },
     { registry: r.registry, onOutbox: outbox && (() => inBackground(r.c, outbox.kick())) },
-  )
-  return read.shape((results as Row[][]).flat())
+  )) as Row[][]
+  // An upsert writes one row per statement, in the order of its events; every other write does one kind of op.
+  const ops = results.flatMap((rows, i) => rows.map(() => (events[i] ?? (events[0] as WriteEvent)).op))
+  return read.shape(results.flat(), ops)
 }
 
 function written(r: RestRequest, rows: Row[], created: boolean): Response {
@@ -217,7 +227,8 @@ async function upsert(
       events.push({ op: 'insert', resource, before: null, after: { ...base, ...row }, caller: r.caller })
     } else if (merge) {
       // Only the columns this body sent: a default must not overwrite what the row holds.
-      const set = await toStored(r, ctx, resource.update, items[i])
+      let set = await toStored(r, ctx, resource.update, items[i])
+      if (resource.mergeUpdate) set = await resource.mergeUpdate(set, before, ctx)
       if (resource.serverColumns.has('updated_at')) set.updated_at = ctx.now
       const event: WriteEvent = {
         op: 'update',
@@ -346,6 +357,7 @@ export async function update(r: RestRequest): Promise<Response> {
   }
   if (resource.serverColumns.has('updated_at')) set.updated_at = ctx.now
   const before = await targetRows(r)
+  if (resource.mergeUpdate) return updateEach(r, ctx, read, set, before, resource.mergeUpdate)
   const events = before.map(
     (row): WriteEvent => ({
       op: 'update',
@@ -362,6 +374,42 @@ export async function update(r: RestRequest): Promise<Response> {
         .update(resource.table)
         .set(set)
         .where(and(scopeSql(resource, r.caller), inArray(idColumn(resource), ids)))
+        .returning(read.fetch),
+    )
+  return written(r, await commit(r, ctx, read, events, build), false)
+}
+
+/** A PATCH whose rows each get their own columns (`mergeUpdate`): one statement per row, all in one batch. */
+async function updateEach(
+  r: RestRequest,
+  ctx: WriteContext,
+  read: Reader,
+  set: Row,
+  before: Row[],
+  merge: NonNullable<Resource['mergeUpdate']>,
+): Promise<Response> {
+  const { resource } = r
+  const events: WriteEvent[] = []
+  const sets = new Map<WriteEvent, Row>()
+  for (const row of before) {
+    const own = await merge({ ...set }, row, ctx)
+    if ('updated_at' in set) own.updated_at = set.updated_at
+    const event: WriteEvent = {
+      op: 'update',
+      resource,
+      before: row,
+      after: { ...row, ...own },
+      caller: r.caller,
+    }
+    events.push(event)
+    sets.set(event, own)
+  }
+  const build = () =>
+    events.map((event) =>
+      ctx.db
+        .update(resource.table)
+        .set(sets.get(event) as Row)
+        .where(and(scopeSql(resource, r.caller), eq(idColumn(resource), event.before?.id)))
         .returning(read.fetch),
     )
   return written(r, await commit(r, ctx, read, events, build), false)

@@ -13,6 +13,7 @@ import type { Config } from '../config.ts'
 import { createApiKey } from '../features/api-keys/api-keys.ts'
 import { KeyUsage } from '../features/api-keys/key-usage.ts'
 import { demoEmail, ensureMember, ensureOrg } from '../features/sessions/members.ts'
+import { nodeEmailTester } from '../hosts/node-email-tester.ts'
 import { Dispatcher } from '../jobs/dispatcher.ts'
 import { TableQueue } from '../jobs/table-queue.ts'
 import { seedDemo } from '../seed.ts'
@@ -27,8 +28,13 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   SESSION_SECRET: 'test-session-secret-0123456789abcdef',
   ENCRYPTION_KEY: btoa(String.fromCharCode(...new Uint8Array(32).fill(7))),
   JOB_LEASE_SECONDS: 60,
+  EMAIL_BOX_TIMEOUT_SECONDS: 10,
   PUSH_URL_TEMPLATE: '/?conversation={conversation_id}',
   INVITE_URL_TEMPLATE: '/?invite={token}',
+  META_GRAPH_URL: 'https://graph.facebook.com/v23.0',
+  TELEGRAM_API_URL: 'https://api.telegram.org',
+  TWILIO_API_URL: 'https://api.twilio.com',
+  CHANNEL_CHECK_TIMEOUT_MS: 10_000,
   // A VAPID pair made for the tests (web-push generateVAPIDKeys), as demo mode generates one.
   VAPID_PUBLIC_KEY: 'BJujlneFXeuQWGbrqEJJ72e0mrEnJqO3TOa6FnaXJkB24QJfa2PWI5ibUKXyFtvpWH5iJIRmq9YZvCxUKLi0hlY',
   VAPID_PRIVATE_KEY: 'vlMYkGG8ybGfMg_Fud4A3TF4P_VFzzGc5KhbtAx8FE8',
@@ -67,7 +73,8 @@ export async function createTestContext(
   // The hosts' handlers (webhook deliveries), run when a test drains the queue.
   const queue = new TableQueue({ db, clock, config }, jobHandlers)
   const outbox = new Dispatcher(db, clock, queue, outboxes)
-  const app = createApp({ db, clock, config, queue, outbox })
+  // The Node host's email tester, as `npm start` wires it.
+  const app = createApp({ db, clock, config, queue, outbox, emailTester: nodeEmailTester })
 
   async function seedOrg(slug: string): Promise<TestOrg> {
     const org =

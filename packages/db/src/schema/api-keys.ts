@@ -27,7 +27,7 @@ export const apiKeys = sqliteTable(
     /** Requests a minute this key may make; over it, 429. */
     rate_limit: integer('rate_limit').notNull().default(600),
   },
-  (t) => [index('api_keys_org').on(t.org_id)],
+  (t) => [index('api_keys_org').on(t.org_id), index('api_keys_created_by').on(t.created_by)],
 )
 
 /** Requests per key per UTC day, for the last 30 days (older days are pruned as new ones are written). */

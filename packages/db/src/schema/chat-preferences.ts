@@ -1,5 +1,5 @@
 /** @module chat_preferences: one member's chat and contact display preferences, one row per user and org. */
-import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { idColumn, orgColumn, timestamps } from './columns.ts'
 import { users } from './users.ts'
 
@@ -24,5 +24,8 @@ export const chatPreferences = sqliteTable(
       .default('last_activity'),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('chat_preferences_org_user').on(t.org_id, t.user_id)],
+  (t) => [
+    uniqueIndex('chat_preferences_org_user').on(t.org_id, t.user_id),
+    index('chat_preferences_user').on(t.user_id),
+  ],
 )

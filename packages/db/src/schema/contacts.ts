@@ -19,5 +19,6 @@ export const contacts = sqliteTable(
   (t) => [
     index('contacts_org_created').on(t.org_id, t.created_at),
     index('contacts_org_stage').on(t.org_id, t.lifecycle_stage_id),
+    index('contacts_stage').on(t.lifecycle_stage_id),
   ],
 )

@@ -23,5 +23,9 @@ export const deals = sqliteTable(
     created_by: createdBy(),
     ...timestamps(),
   },
-  (t) => [index('deals_org_created').on(t.org_id, t.created_at)],
+  (t) => [
+    index('deals_org_created').on(t.org_id, t.created_at),
+    index('deals_company').on(t.company_id),
+    index('deals_contact').on(t.contact_id),
+  ],
 )

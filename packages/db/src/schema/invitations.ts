@@ -22,5 +22,6 @@ export const invitations = sqliteTable(
     uniqueIndex('invitations_token').on(t.token_hash),
     index('invitations_org_email').on(t.org_id, t.email),
     index('invitations_org_created').on(t.org_id, t.created_at),
+    index('invitations_invited_by').on(t.invited_by),
   ],
 )

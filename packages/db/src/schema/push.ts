@@ -19,7 +19,10 @@ export const pushSubscriptions = sqliteTable(
     device_label: text('device_label'),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('push_subscriptions_member_endpoint').on(t.org_id, t.user_id, t.endpoint)],
+  (t) => [
+    uniqueIndex('push_subscriptions_member_endpoint').on(t.org_id, t.user_id, t.endpoint),
+    index('push_subscriptions_user').on(t.user_id),
+  ],
 )
 
 export const notificationPreferences = sqliteTable(
@@ -41,7 +44,10 @@ export const notificationPreferences = sqliteTable(
     auto_subscribe: integer('auto_subscribe', { mode: 'boolean' }).notNull().default(true),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('notification_preferences_member').on(t.org_id, t.user_id)],
+  (t) => [
+    uniqueIndex('notification_preferences_member').on(t.org_id, t.user_id),
+    index('notification_preferences_user').on(t.user_id),
+  ],
 )
 
 /**
@@ -64,5 +70,9 @@ export const pushOutbox = sqliteTable(
     ttl_seconds: integer('ttl_seconds').notNull(),
     created_at: createdAt(),
   },
-  (t) => [index('push_outbox_created').on(t.created_at)],
+  (t) => [
+    index('push_outbox_created').on(t.created_at),
+    index('push_outbox_org').on(t.org_id),
+    index('push_outbox_subscription').on(t.subscription_id),
+  ],
 )

@@ -18,5 +18,9 @@ export const tasks = sqliteTable(
     created_by: createdBy(),
     ...timestamps(),
   },
-  (t) => [index('tasks_org_created').on(t.org_id, t.created_at)],
+  (t) => [
+    index('tasks_org_created').on(t.org_id, t.created_at),
+    index('tasks_assignee').on(t.assignee_id),
+    index('tasks_contact').on(t.contact_id),
+  ],
 )

@@ -37,5 +37,6 @@ export const teamMembers = sqliteTable(
   (t) => [
     uniqueIndex('team_members_team_user').on(t.team_id, t.user_id),
     index('team_members_org_user').on(t.org_id, t.user_id),
+    index('team_members_user').on(t.user_id),
   ],
 )

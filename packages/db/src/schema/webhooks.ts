@@ -41,7 +41,10 @@ export const webhookMessages = sqliteTable(
     /** When its deliveries were queued; null until then (a dispatcher picks up what a crash left behind). */
     dispatched_at: text('dispatched_at'),
   },
-  (t) => [index('webhook_messages_undispatched').on(t.dispatched_at, t.created_at)],
+  (t) => [
+    index('webhook_messages_undispatched').on(t.dispatched_at, t.created_at),
+    index('webhook_messages_org').on(t.org_id),
+  ],
 )
 
 export const webhookDeliveries = sqliteTable(
@@ -67,5 +70,6 @@ export const webhookDeliveries = sqliteTable(
   (t) => [
     index('webhook_deliveries_webhook_created').on(t.webhook_id, t.created_at),
     index('webhook_deliveries_org_created').on(t.org_id, t.created_at),
+    index('webhook_deliveries_message').on(t.message_id),
   ],
 )

@@ -1,0 +1,19 @@
+CREATE INDEX `api_keys_created_by` ON `api_keys` (`created_by`);--> statement-breakpoint
+CREATE INDEX `chat_preferences_user` ON `chat_preferences` (`user_id`);--> statement-breakpoint
+CREATE INDEX `contacts_stage` ON `contacts` (`lifecycle_stage_id`);--> statement-breakpoint
+CREATE INDEX `conversations_contact` ON `conversations` (`contact_id`);--> statement-breakpoint
+CREATE INDEX `conversations_assignee` ON `conversations` (`assignee_id`);--> statement-breakpoint
+CREATE INDEX `conversations_team` ON `conversations` (`team_id`);--> statement-breakpoint
+CREATE INDEX `conversations_channel` ON `conversations` (`channel_id`);--> statement-breakpoint
+CREATE INDEX `deals_company` ON `deals` (`company_id`);--> statement-breakpoint
+CREATE INDEX `deals_contact` ON `deals` (`contact_id`);--> statement-breakpoint
+CREATE INDEX `invitations_invited_by` ON `invitations` (`invited_by`);--> statement-breakpoint
+CREATE INDEX `notification_preferences_user` ON `notification_preferences` (`user_id`);--> statement-breakpoint
+CREATE INDEX `push_outbox_org` ON `push_outbox` (`org_id`);--> statement-breakpoint
+CREATE INDEX `push_outbox_subscription` ON `push_outbox` (`subscription_id`);--> statement-breakpoint
+CREATE INDEX `push_subscriptions_user` ON `push_subscriptions` (`user_id`);--> statement-breakpoint
+CREATE INDEX `tasks_assignee` ON `tasks` (`assignee_id`);--> statement-breakpoint
+CREATE INDEX `tasks_contact` ON `tasks` (`contact_id`);--> statement-breakpoint
+CREATE INDEX `team_members_user` ON `team_members` (`user_id`);--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_message` ON `webhook_deliveries` (`message_id`);--> statement-breakpoint
+CREATE INDEX `webhook_messages_org` ON `webhook_messages` (`org_id`);
