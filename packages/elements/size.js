@@ -19,10 +19,11 @@ import { gzipSync } from 'node:zlib'
 // projected): tabs built from the kit alone add about 2 KB of their own, so the average tab's share fell. The kit chunk
 // grew by 2.2 KB with them (ordered lists, contract-derived fields, a confirm with a choice); every tab pays it.
 // initial: 18 since the shell is one chunk (16.5).
-// projected: 116 since the element's build drops what only the API's OpenAPI document reads: each contract's
-// meta() descriptions and examples (build/strip-meta.ts) and the schemas a tab never uses (zod's builders are
-// pure to the bundler): 113.7 with 14 tabs built, 119.1 before.
-const BUDGET = { initial: 18, open: 30, all: 120, projected: 116 }
+// projected: 117 since the element's build drops what only the API's OpenAPI document reads: each contract's
+// meta() descriptions and examples (build/strip-meta.ts) and the schemas a tab never uses (zod's builders, meta()
+// and ui() are pure to the bundler): 113.7 with 14 tabs built, 119.1 before; Channels and Email Boxes, the
+// heaviest tabs yet (their providers' field help), bring it to 116.5 with 16.
+const BUDGET = { initial: 18, open: 30, all: 120, projected: 117 }
 const TAB_COUNT = 26
 
 const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8'))

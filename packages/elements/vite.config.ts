@@ -14,6 +14,7 @@
 import { copyFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { build, defineConfig, type Plugin, type Rolldown } from 'vite'
+import { literalMsgIds } from './build/literal-msg-ids.ts'
 import { minifyLiterals } from './build/minify-literals.ts'
 import { parallelImports } from './build/parallel-imports.ts'
 import { stripContractMeta } from './build/strip-meta.ts'
@@ -88,7 +89,14 @@ export default defineConfig(({ mode }) => {
     logLevel: 'warn',
     plugins: forPackage
       ? [serviceWorker()]
-      : [withManifest, serviceWorker(), minifyLiterals(), stripContractMeta(), parallelImports()],
+      : [
+          withManifest,
+          serviceWorker(),
+          minifyLiterals(),
+          stripContractMeta(),
+          literalMsgIds(),
+          parallelImports(),
+        ],
     build: {
       outDir: forPackage ? 'lib' : 'dist',
       emptyOutDir: true,

@@ -15,10 +15,14 @@ describe('stripMeta', () => {
     expect(strip(code)).toBe(
       [
         "import { meta } from './meta.ts'",
-        'export const A = z.object({ name: z.string() })',
-        "export const B = ui(z.number(), { id: 'b.n', label: 'N' })",
+        'export const A = /* @__PURE__ */ z.object({ name: /* @__PURE__ */ z.string() })',
+        "export const B = ui(/* @__PURE__ */ z.number(), { id: 'b.n', label: 'N' })",
       ].join('\n'),
     )
+  })
+
+  it('marks only a call pure: a schema named by a variable stays as it is', () => {
+    expect(strip("const C = meta(Named, { id: 'C' })")).toBe('const C = Named')
   })
 
   it('leaves other calls, and a meta() of another arity, as they are', () => {

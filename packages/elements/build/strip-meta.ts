@@ -2,7 +2,8 @@
  * @module A build plugin for dist/: the contracts' `meta(schema, {id, description, examples})` calls become
  * `schema`. Their second argument is for the API's OpenAPI document only (zod's global registry, which the element
  * never reads), yet every descriptive sentence and example of every contract a tab imports would otherwise ride in
- * its chunk. `ui()` (the labels and help a form shows) is untouched.
+ * its chunk. What was wrapped is marked pure, so a schema the element never uses (a function's request) goes too.
+ * `ui()` (the labels and help a form shows) is untouched.
  */
 import type { Plugin } from 'vite'
 
@@ -40,7 +41,10 @@ function metaCalls(ast: Node): Node[] {
   return found.sort((a, b) => a.start - b.start)
 }
 
-/** `code` with each `meta(a, b)` in it replaced by `a` (itself rewritten: meta calls nest). */
+/**
+ * `code` with each `meta(a, b)` in it replaced by `a` (itself rewritten: meta calls nest), marked pure when it is a
+ * call, as building a schema is.
+ */
 export function stripMeta(code: string, ast: Node): string {
   const calls = metaCalls(ast)
   const rewrite = (from: number, to: number): string => {
@@ -49,7 +53,9 @@ export function stripMeta(code: string, ast: Node): string {
     for (const call of calls) {
       if (call.start < cursor || call.end > to) continue // inside one already rewritten, or outside the range
       const [schema] = call.arguments as [Node, Node]
-      out += code.slice(cursor, call.start) + rewrite(schema.start, schema.end)
+      // A schema built by a call (`z.object(…).check(…)`) builds only: the bundler may drop it when unused.
+      const pure = schema.type === 'CallExpression' ? '/* @__PURE__ */ ' : ''
+      out += code.slice(cursor, call.start) + pure + rewrite(schema.start, schema.end)
       cursor = call.end
     }
     return out + code.slice(cursor, to)

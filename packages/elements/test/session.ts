@@ -6,6 +6,10 @@ declare global {
     CG_API_URL: string
     /** A push service on 127.0.0.1 that accepts every push (test/api-host.js). */
     CG_PUSH_URL: string
+    /** An IMAP and an SMTP server on 127.0.0.1 that accept this login (test/api-host.js). */
+    CG_MAIL: { imap: number; smtp: number; username: string; password: string; messages: number }
+    /** A bot token the Telegram fake's getMe accepts (test/api-host.js); it refuses any other. */
+    CG_TELEGRAM_TOKEN: string
   }
 }
 

@@ -7,6 +7,8 @@
  * whole, and that report never finishes (the file then times out with no results).
  */
 import { GenerateApiKeyRequest } from '@connectgain/contracts/api-keys'
+import { ChannelFields } from '@connectgain/contracts/channels'
+import { EmailBoxInsert } from '@connectgain/contracts/email-boxes'
 import { AcceptInvitationRequest } from '@connectgain/contracts/invitations'
 import { LifecycleStageInsert } from '@connectgain/contracts/lifecycle-stages'
 import { MessageTemplateInsert } from '@connectgain/contracts/message-templates'
@@ -47,6 +49,8 @@ export type KeyInput =
   | { name: string; check: string }
   /** Space on the field's switch. */
   | { name: string; toggle: true }
+  /** This option of the field's radio group: Tab into the group, Space, then ArrowDown until it is chosen. */
+  | { name: string; choose: string }
 
 /** A row made before the tab opens: its id, and text its row in the list shows. */
 export interface Seeded {
@@ -132,6 +136,22 @@ const WRITER: RoleName = 'admin'
 
 /** Nothing listens there: a webhook URL that takes no deliveries. */
 const dead = (key: string) => `http://127.0.0.1:9/${key}`
+
+/** A box on the test's mail servers (test/api-host.js), named `name`. */
+const mailbox = (name: string, host = '127.0.0.1', email = `${name}@example.com`) => ({
+  name,
+  email,
+  imap_host: host,
+  imap_port: window.CG_MAIL.imap,
+  imap_security: 'none',
+  imap_username: window.CG_MAIL.username,
+  imap_password: window.CG_MAIL.password,
+  smtp_host: host,
+  smtp_port: window.CG_MAIL.smtp,
+  smtp_security: 'none',
+  smtp_username: window.CG_MAIL.username,
+  smtp_password: window.CG_MAIL.password,
+})
 
 /** POSTs `body` to `resource` as `token`; resolves to the new row's id. */
 async function posted(token: string, resource: ResourceName, body: unknown): Promise<string> {
@@ -261,6 +281,80 @@ export const declarations: TabDeclaration[] = [
     long: (token) => posted(token, 'quick_replies', longest(QuickReplyInsert)),
     english: ['New quick reply', 'Search quick replies', 'Shortcut', 'Reply'],
     spanish: 'Nueva respuesta rápida',
+  },
+  {
+    id: 'channels',
+    form: null,
+    list: {
+      resource: 'channels',
+      empty:
+        'Connect WhatsApp, Messenger, Instagram, Telegram, SMS, your website or the API to receive messages here.',
+      seed: async (token, key) => ({
+        id: await posted(token, 'channels', { type: 'website', name: key }),
+        shows: key,
+      }),
+    },
+    create: {
+      dialog: false,
+      secret: false,
+      inputs: [
+        { name: 'type', choose: 'telegram' },
+        { name: 'name', type: 'alpha' },
+        { name: 'credentials.bot_token', type: window.CG_TELEGRAM_TOKEN },
+      ],
+      shows: 'alpha',
+      stored: { type: 'telegram', name: 'alpha', credential_keys: ['bot_token'] },
+    },
+    edit: {
+      from: 'row',
+      inputs: [{ name: 'name', type: 'charlie' }],
+      shows: 'charlie',
+      stored: { name: 'charlie' },
+    },
+    remove: { action: 'delete' },
+    long: (token) =>
+      posted(token, 'channels', { type: 'website', name: 'm'.repeat(maxLengthOf(ChannelFields, 'name')!) }),
+    english: ['Connect channel', 'Status', 'Website chat'],
+    spanish: 'Conectar canal',
+  },
+  {
+    id: 'email-boxes',
+    form: null,
+    list: {
+      resource: 'email_boxes',
+      empty: 'Connect a mailbox by IMAP and SMTP to receive and answer email here.',
+      seed: async (token, key) => ({ id: await posted(token, 'email_boxes', mailbox(key)), shows: key }),
+    },
+    create: {
+      dialog: false,
+      secret: false,
+      inputs: [
+        { name: 'name', type: 'alpha' },
+        { name: 'email', type: 'alpha@example.com' },
+        { name: 'imap_host', type: '127.0.0.1' },
+        { name: 'imap_username', type: 'alpha@example.com' },
+        { name: 'imap_password', type: 'imap-secret' },
+        { name: 'smtp_host', type: '127.0.0.1' },
+        { name: 'smtp_username', type: 'alpha@example.com' },
+        { name: 'smtp_password', type: 'smtp-secret' },
+      ],
+      shows: 'alpha',
+      stored: { name: 'alpha', imap_port: 993, smtp_port: 465, imap_password_set: true },
+    },
+    edit: {
+      from: 'row',
+      inputs: [{ name: 'name', type: 'charlie' }],
+      shows: 'charlie',
+      stored: { name: 'charlie', imap_password_set: true },
+    },
+    remove: { action: 'delete' },
+    long: (token) =>
+      posted(token, 'email_boxes', {
+        ...mailbox('long', `${'m'.repeat(63)}.${'m'.repeat(63)}.example`, `${'m'.repeat(64)}@example.com`),
+        ...longest(EmailBoxInsert),
+      }),
+    english: ['Connect email box', 'Status', 'Not tested'],
+    spanish: 'Conectar buzón',
   },
   {
     id: 'message-templates',
@@ -643,6 +737,14 @@ export function describeTab(decl: TabDeclaration, members: Members): void {
         if ('type' in input) {
           await tabTo(() => field()?.querySelector('input:not([type="color"]), textarea'), input.name)
           await retype(input.type)
+        } else if ('choose' in input) {
+          const radios = () => [...(field()?.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? [])]
+          await tabTo(() => radios().find((radio) => radio.checked) ?? radios()[0], `${input.name} options`)
+          await sendKeys({ press: 'Space' })
+          for (let presses = 0; !radios().find((radio) => radio.value === input.choose)?.checked; presses++) {
+            if (presses > radios().length) throw new Error(`ArrowDown never chose ${input.choose}`)
+            await sendKeys({ press: 'ArrowDown' })
+          }
         } else {
           const target =
             'check' in input

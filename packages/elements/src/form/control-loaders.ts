@@ -4,7 +4,15 @@
  */
 
 /** The kinds of field the kit draws with a control of its own. */
-export type ControlKind = 'text' | 'textarea' | 'select' | 'toggle' | 'color' | 'radio' | 'datetime'
+export type ControlKind =
+  | 'text'
+  | 'textarea'
+  | 'select'
+  | 'toggle'
+  | 'color'
+  | 'radio'
+  | 'datetime'
+  | 'secret'
 
 export const controls: Record<ControlKind, { tag: string; load: () => Promise<unknown> }> = {
   text: { tag: 'cg-text-field', load: () => import('./cg-text-field.ts') },
@@ -14,4 +22,5 @@ export const controls: Record<ControlKind, { tag: string; load: () => Promise<un
   color: { tag: 'cg-color-field', load: () => import('./cg-color-field.ts') },
   radio: { tag: 'cg-radio-group', load: () => import('./cg-radio-group.ts') },
   datetime: { tag: 'cg-datetime', load: () => import('./cg-datetime.ts') },
+  secret: { tag: 'cg-secret-field', load: () => import('./cg-secret-field.ts') },
 }

@@ -30,7 +30,7 @@ export const templates = {
   'tab.sidebar-menu': 'Menú lateral',
   'tab.activity': 'Actividad',
   'tab.channels': 'Canales',
-  'tab.email-boxes': 'Buzones de correo',
+  'tab.email-boxes': 'Buzones de correo (Beta)',
   'tab.message-templates': 'Plantillas de mensajes',
   'tab.quick-replies': 'Respuestas rápidas',
   'tab.whatsapp-templates': 'Plantillas de WhatsApp',

@@ -67,20 +67,15 @@ export function fieldOf(schema: Schema, name: string, override: Partial<FieldSpe
       label: optionLabel(d.ui, value),
     }))
   const format = d.ui.format ?? (d.type === 'boolean' ? 'toggle' : d.values ? 'select' : 'text')
+  const max = d.maxlength ? { maxlength: d.maxlength } : {}
   const field: FieldSpec =
-    format === 'toggle'
-      ? { ...base, kind: 'toggle' }
-      : format === 'color'
-        ? { ...base, kind: 'color' }
-        : format === 'datetime'
-          ? { ...base, kind: 'datetime' }
-          : format === 'select'
-            ? { ...base, kind: 'select', options: options() }
-            : format === 'radio'
-              ? { ...base, kind: 'radio', options: options() }
-              : format === 'multiline'
-                ? { ...base, kind: 'textarea', ...(d.maxlength ? { maxlength: d.maxlength } : {}) }
-                : { ...base, kind: 'text', ...(d.maxlength ? { maxlength: d.maxlength } : {}) }
+    format === 'select' || format === 'radio'
+      ? { ...base, kind: format, options: options() }
+      : format === 'multiline'
+        ? { ...base, kind: 'textarea', ...max }
+        : format === 'text'
+          ? { ...base, kind: 'text', ...max }
+          : { ...base, kind: format }
   return { ...field, ...override } as FieldSpec
 }
 

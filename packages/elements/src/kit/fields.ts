@@ -3,6 +3,7 @@
  * form, and loads that control's module the first time a field of its kind is drawn (`controlsReady` awaits them).
  */
 import type { FieldIssue } from '@connectgain/contracts/errors'
+import { msg } from '@lit/localize'
 import { html } from 'lit'
 import type { RadioOption } from '../form/cg-radio-group.ts'
 import type { SelectOption } from '../form/cg-select.ts'
@@ -34,6 +35,11 @@ export type FieldSpec = FieldBase &
     | { kind: 'toggle' }
     | { kind: 'color' }
     | { kind: 'radio'; options: RadioOption[]; inline?: boolean }
+    /**
+     * A secret typed masked, with Reveal (a password, an access token): write-only, so a saved one shows empty, the
+     * placeholder saying so (e.g. "Saved: type a new one to replace it").
+     */
+    | { kind: 'secret'; placeholder?: string }
     /** An ISO 8601 instant edited in local time; `min` (ISO) is the earliest the picker offers. */
     | { kind: 'datetime'; min?: string }
     /**
@@ -70,6 +76,18 @@ function loadControl(kind: ControlKind): Promise<unknown> {
 export async function controlsReady(fields: readonly FieldSpec[]): Promise<void> {
   await Promise.all(fields.flatMap((field) => (field.kind === 'custom' ? [] : [loadControl(field.kind)])))
 }
+
+/**
+ * `field` as a value written and never read back (a password, a token): typed masked; when one is saved, empty,
+ * not required, and its placeholder says so.
+ */
+export const writeOnly = (field: FieldSpec, saved: boolean): FieldSpec =>
+  ({
+    ...field,
+    kind: 'secret',
+    required: !!field.required && !saved,
+    placeholder: saved ? msg('Saved: type a new one to replace it', { id: 'kit.secret-saved' }) : '',
+  }) as FieldSpec
 
 /** Options from labels keyed by value; type the labels `Record<Contract['column'], …>` to cover the contract's enum. */
 export const optionsOf = (labels: Record<string, () => string>): SelectOption[] =>
@@ -112,6 +130,9 @@ export function renderField(field: FieldSpec, form: FormState, readonly: boolean
     case 'datetime':
       return html`<cg-datetime name=${name} label=${label} help=${help} .value=${value} .error=${error}
         min=${field.min ?? ''} ?readonly=${readonly} ?required=${required}></cg-datetime>`
+    case 'secret':
+      return html`<cg-secret-field name=${name} label=${label} help=${help} .value=${value} .error=${error}
+        ?readonly=${readonly} ?required=${required} placeholder=${field.placeholder ?? ''}></cg-secret-field>`
     case 'custom':
       return field.render(raw, error, readonly)
   }

@@ -49,6 +49,8 @@ export const templates = {
     'Copia este valor ahora y guárdalo en un lugar seguro, como un gestor de secretos. No se volverá a mostrar.',
   'kit.secret.stored': 'Lo he guardado en un lugar seguro',
   'kit.secret.done': 'Listo',
+  'kit.secret-saved': 'Guardado: escribe uno nuevo para reemplazarlo',
+  'kit.test-connection': 'Probar la conexión',
   'kit.action-invalid': 'No se pudo hacer. Recarga la página e inténtalo de nuevo.',
   'kit.rule.icon_format':
     'Usa un nombre de icono: palabras en minúsculas unidas por guiones, p. ej. "bar-chart"',

@@ -30,7 +30,14 @@ export interface SecretToShow {
  * `saved` (when given), shows `toast`, then `secret` once; on failure it says why in a toast.
  */
 export type ActionOutcome =
-  | { ok: true; toast?: string; saved?: Record<string, unknown>; secret?: SecretToShow }
+  | {
+      ok: true
+      /** Said in a toast; an error's when `failed` (the call went through, and found a problem: a check). */
+      toast?: string
+      failed?: boolean
+      saved?: Record<string, unknown>
+      secret?: SecretToShow
+    }
   | CallFailure
 
 /**

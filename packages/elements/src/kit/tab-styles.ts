@@ -54,5 +54,16 @@ export const tabStyles = [
     .failed {
       color: var(--_danger);
     }
+    /* A box of its own beside a form or a list: a preview, a result, where to paste a URL. */
+    .panel {
+      display: grid;
+      gap: var(--_space);
+      padding: calc(var(--_space) * 1.5);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    .panel p {
+      margin: 0;
+    }
   `,
 ]

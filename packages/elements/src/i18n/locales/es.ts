@@ -4,8 +4,10 @@ import { templates as form } from '../../form/form.es.ts'
 import { templates as kit } from '../../kit/kit.es.ts'
 import { templates as activity } from '../../tabs/activity/activity.es.ts'
 import { templates as apiKeys } from '../../tabs/api-keys/api-keys.es.ts'
+import { templates as channels } from '../../tabs/channels/channels.es.ts'
 import { templates as chatContacts } from '../../tabs/chat-contacts/chat-contacts.es.ts'
 import { templates as dangerZone } from '../../tabs/danger-zone/danger-zone.es.ts'
+import { templates as emailBoxes } from '../../tabs/email-boxes/email-boxes.es.ts'
 import { templates as lifecycleStages } from '../../tabs/lifecycle-stages/lifecycle-stages.es.ts'
 import { templates as messageTemplates } from '../../tabs/message-templates/message-templates.es.ts'
 import { templates as notifications } from '../../tabs/notifications/notifications.es.ts'
@@ -27,8 +29,10 @@ export const templates = {
   ...form,
   ...activity,
   ...apiKeys,
+  ...channels,
   ...chatContacts,
   ...dangerZone,
+  ...emailBoxes,
   ...lifecycleStages,
   ...messageTemplates,
   ...notifications,

@@ -280,7 +280,7 @@ export class ListSection<Row extends { id: string }> implements ReactiveControll
     await host.updateComplete
     ;(opener?.isConnected ? opener : this.home())?.focus() // a revoked row loses its Revoke button
     if (outcome.secret) await this.options.secret?.show(outcome.secret)
-    if (outcome.toast) toast(host, outcome.toast, 'success')
+    if (outcome.toast) toast(host, outcome.toast, outcome.failed ? 'error' : 'success')
   }
 
   private actionsColumn(actions: RowAction<Row>[]): ListColumn<Row> {

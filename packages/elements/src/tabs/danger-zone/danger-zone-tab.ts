@@ -72,14 +72,8 @@ export class CgDangerZoneTab extends LitElement {
         opacity: 0.55;
         cursor: not-allowed;
       }
-      .done {
-        padding: var(--_space) calc(var(--_space) * 1.5);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
       .done ul {
-        margin: calc(var(--_space) * 0.5) 0 0;
-        padding-inline-start: calc(var(--_space) * 2.5);
+        margin: 0;
       }
     `,
   ]
@@ -179,7 +173,7 @@ export class CgDangerZoneTab extends LitElement {
 
   private renderDeleted(deleted: Record<string, number>) {
     const rows = rowsOf(deleted).filter((row) => deleted[row.id])
-    return html`<div class="done">
+    return html`<div class="panel done">
       <p><strong>${msg(str`Deleted ${totalOf(deleted).toLocaleString()} rows:`, { id: 'dz.done' })}</strong></p>
       <ul>
         ${rows.map((row) => html`<li>${row.label}: ${row.count}</li>`)}

@@ -55,16 +55,6 @@ export class CgMessageTemplatesTab extends ListTab<MessageTemplate> {
         font-family: var(--_mono, monospace);
         font-size: 0.85em;
       }
-      .preview {
-        display: grid;
-        gap: var(--_space);
-        padding: calc(var(--_space) * 1.5);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
-      .preview p {
-        margin: 0;
-      }
       .bubble {
         white-space: pre-wrap;
         overflow-wrap: anywhere;
@@ -187,7 +177,7 @@ export class CgMessageTemplatesTab extends ListTab<MessageTemplate> {
             )}
           </div>`
     }
-      <div class="preview" role="group" aria-labelledby="cg-mt-preview">
+      <div class="panel preview" role="group" aria-labelledby="cg-mt-preview">
         <p>
           <strong id="cg-mt-preview">${msg('Preview', { id: 'mt.preview' })}</strong>
           <label
