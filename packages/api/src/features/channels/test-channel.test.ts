@@ -3,7 +3,7 @@
  * URLs point at them): every answer becomes its code, a server that never answers is `timeout`, a closed port is
  * `network`; no token is ever in a message, and the result is kept on the channel.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createTestContext, type TestContext } from '../../test-utils/index.ts'
 import { freePort } from '../../test-utils/node-host.ts'
 import { type Receiver, type ScriptedReply, startReceiver } from '../../test-utils/receiver.ts'
@@ -370,5 +370,44 @@ describe('test-channel: nothing to check, and who may call it', () => {
       { field: 'id', message: 'Not a channel of this organization' },
     ])
     expect(fake.requests).toHaveLength(0)
+  })
+})
+
+describe('credentials in no log and no error', () => {
+  it('creating, testing, patching and refusing channels logs no credential, and no answer repeats one', async () => {
+    const logged: string[] = []
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : String(a))).join(' '))
+      }),
+    )
+    const answers: string[] = []
+    try {
+      const id = await whatsapp()
+      replies.push(
+        json(401, { error: { message: 'Invalid OAuth access token', type: 'OAuthException', code: 190 } }),
+      )
+      await test(id)
+      replies.push(json(500, { error: { message: 'An unexpected error has occurred.', code: 2 } }))
+      await test(id)
+      const patched = await t.request('PATCH', `/rest/v1/channels?id=eq.${id}`, {
+        token: t.orgA.tokens.admin,
+        body: { credentials: { access_token: `${WA_TOKEN}x` } },
+      })
+      answers.push(await patched.text())
+      // A credential in the wrong format: refused, and the answer names the field, not the value.
+      const refused = await t.request('POST', '/rest/v1/channels', {
+        token: t.orgA.tokens.admin,
+        body: { type: 'telegram', name: 'Bot', credentials: { bot_token: `${BOT_TOKEN} ${APP_SECRET}` } },
+      })
+      expect(refused.status).toBe(400)
+      answers.push(await refused.text())
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
+    for (const secret of [WA_TOKEN, APP_SECRET, BOT_TOKEN]) {
+      expect(logged.join('\n')).not.toContain(secret)
+      expect(answers.join('\n')).not.toContain(secret)
+    }
   })
 })
