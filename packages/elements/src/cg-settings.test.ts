@@ -48,7 +48,7 @@ describe('cg-settings', () => {
   })
 
   it('shows the tabs named in tabs=, in that order, each category together', async () => {
-    const el = await mount('admin', { tabs: 'webhooks, organization,api-keys,channels,nonsense' })
+    const el = await mount('admin', { tabs: 'webhooks, organization,api-keys,sla-escalation,nonsense' })
     expect(tabsOf(el)).to.deep.equal(['webhooks', 'api-keys', 'organization'])
     expect([...el.shadowRoot!.querySelectorAll('nav h2.category')].map((h) => h.textContent)).to.deep.equal([
       'Storage & Developer',
@@ -57,7 +57,7 @@ describe('cg-settings', () => {
     expect(heading(el).textContent).to.equal('Webhooks')
     el.showUnavailable = true
     await el.updateComplete
-    expect(tabsOf(el)).to.deep.equal(['webhooks', 'api-keys', 'organization', 'channels'])
+    expect(tabsOf(el)).to.deep.equal(['webhooks', 'api-keys', 'organization', 'sla-escalation'])
   })
 
   it("adds the host page's slotted tab to the nav and the deep links, for every role", async () => {
@@ -171,11 +171,11 @@ describe('cg-settings', () => {
   })
 
   it('opens the tab in the tab attribute, and says plainly when a tab is not available yet', async () => {
-    const el = await mount('admin', { tab: 'channels', all: true })
-    expect(heading(el).textContent).to.equal('Channels')
+    const el = await mount('admin', { tab: 'sla-escalation', all: true })
+    expect(heading(el).textContent).to.equal('SLA & Escalation')
     expect(el.shadowRoot!.querySelector('.unavailable')!.textContent).to.contain('not available yet')
     expect(el.shadowRoot!.querySelector('a[aria-current="page"]')!.getAttribute('data-tab')).to.equal(
-      'channels',
+      'sla-escalation',
     )
   })
 

@@ -69,12 +69,14 @@ export const everyTypeField = (): FieldSpec[] => [
  */
 function schemasOf(type: ChannelType | undefined): Schemas {
   const { type: kind, name } = ChannelFields.shape as Record<'type' | 'name', z.ZodMiniType>
-  if (!type) return { insert: z.strictObject({ type: kind }), update: z.strictObject({}) }
+  // No type yet: a new channel's chooser, or a row action on the list (Enable, Disable), which changes no settings.
+  const common = { name: z.optional(name), enabled: z.optional(z.boolean()) }
+  if (!type) return { insert: z.strictObject({ type: kind }), update: z.strictObject(common) }
   const [settings, credentials] = [channelSettings[type], channelCredentials[type]]
   return {
     insert: z.strictObject({ type: kind, name, settings, credentials }),
     update: z.strictObject({
-      name: z.optional(name),
+      ...common,
       settings: z.optional(patchOf(settings)),
       credentials: z.optional(patchOf(credentials)),
     }),
