@@ -7,6 +7,8 @@
  * back as an {@link OutboundResult}; nothing here throws for the network. `reason` is for people and names the host
  * only: a URL's path can hold a credential (Telegram's `/bot<token>/`), so it is never repeated.
  */
+
+import { startDeadline, timedOut, within } from './deadline.ts'
 import { checkOutbound, type Resolve, type UrlMode } from './url-guard.ts'
 
 /** Why no usable answer arrived; `http` when one did, with a status outside 2xx. */
@@ -38,8 +40,6 @@ export const defaultTimeoutMs = 10_000
 /** More than any connection check's answer; a larger body is cut there. */
 export const maxBodyBytes = 64 * 1024
 
-const timedOut: unique symbol = Symbol('timed out')
-
 /** Calls `url` once, as {@link OutboundOptions} say; see the module comment. */
 export async function outboundFetch(
   url: string,
@@ -47,14 +47,7 @@ export async function outboundFetch(
   options: OutboundOptions,
 ): Promise<OutboundResult> {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs
-  const controller = new AbortController()
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const deadline = new Promise<typeof timedOut>((resolve) => {
-    timer = setTimeout(() => {
-      controller.abort()
-      resolve(timedOut)
-    }, timeoutMs)
-  })
+  const { promise: deadline, signal, clear } = startDeadline(timeoutMs)
   const fail = (error: OutboundError, reason: string, status: number | null = null): OutboundResult => ({
     ok: false,
     status,
@@ -74,7 +67,7 @@ export async function outboundFetch(
       (async (): Promise<{ response: Response } | { failed: unknown }> => {
         try {
           return {
-            response: await doFetch(target.href, { ...init, redirect: 'manual', signal: controller.signal }),
+            response: await doFetch(target.href, { ...init, redirect: 'manual', signal: signal }),
           }
         } catch (failed) {
           return { failed }
@@ -85,8 +78,7 @@ export async function outboundFetch(
         if ('response' in value) void value.response.body?.cancel().catch(() => {})
       },
     )
-    if (sent === timedOut || (!('response' in sent) && controller.signal.aborted))
-      return fail('timeout', late)
+    if (sent === timedOut || (!('response' in sent) && signal.aborted)) return fail('timeout', late)
     if (!('response' in sent)) return fail('network', describeFailure(sent.failed, target))
     const { response } = sent
     const status = response.status
@@ -98,34 +90,13 @@ export async function outboundFetch(
         status,
       )
     }
-    const body = await readText(response.body, deadline, controller.signal)
+    const body = await readText(response.body, deadline, signal)
     if (body === timedOut) return fail('timeout', late, status)
     if (status >= 200 && status < 300) return { ok: true, status, body, error: null, reason: null }
     return { ok: false, status, body, error: 'http', reason: `${target.host} answered HTTP ${status}` }
   } finally {
-    clearTimeout(timer)
+    clear()
   }
-}
-
-/**
- * The promise's value, or {@link timedOut} once the deadline passed; `late` then gets the value if it still arrives
- * (to release a response), and a late rejection is swallowed rather than left unhandled.
- */
-async function within<T>(
-  promise: Promise<T>,
-  deadline: Promise<typeof timedOut>,
-  late?: (value: T) => void,
-): Promise<T | typeof timedOut> {
-  let expired = false
-  promise.then(
-    (value) => {
-      if (expired) late?.(value)
-    },
-    () => {},
-  )
-  const result = await Promise.race([promise, deadline])
-  if (result === timedOut) expired = true
-  return result
 }
 
 /** The body as UTF-8 text, at most {@link maxBodyBytes}, or {@link timedOut} when it does not end in time. */

@@ -8,6 +8,7 @@
  * {@link maxResponseBodyBytes} of the body are read before the stream is cancelled.
  */
 
+import { startDeadline, timedOut, within } from '../../net/deadline.ts'
 import { checkOutbound, type Resolve, type UrlMode } from '../../net/url-guard.ts'
 import { signatureHeaders } from './signature.ts'
 
@@ -56,8 +57,6 @@ export const defaultUserAgent = 'ConnectGain-Webhooks/1.0'
 export const maxResponseBodyBytes = 2048
 export const maxRetryAfterSeconds = 24 * 60 * 60
 
-const timedOut: unique symbol = Symbol('timed out')
-
 /** POSTs one message to one endpoint, signed with every secret given (two during a rotation). */
 export async function sendWebhook(
   endpoint: { url: string },
@@ -86,14 +85,7 @@ export async function sendWebhook(
     ...signatureHeaders({ ...message, secrets }),
   }
 
-  const controller = new AbortController()
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const deadline = new Promise<typeof timedOut>((resolve) => {
-    timer = setTimeout(() => {
-      controller.abort()
-      resolve(timedOut)
-    }, timeoutMs)
-  })
+  const { promise: deadline, signal, clear } = startDeadline(timeoutMs)
   try {
     const checked = await within(checkOutbound(endpoint.url, options.mode, options.resolve), deadline)
     if (checked === timedOut) return finish({ error: timeoutError })
@@ -106,7 +98,7 @@ export async function sendWebhook(
       headers,
       body: message.body,
       redirect: 'manual',
-      signal: controller.signal,
+      signal: signal,
     }
     const sent = await within(
       (async (): Promise<{ response: Response } | { failed: unknown }> => {
@@ -121,7 +113,7 @@ export async function sendWebhook(
         if ('response' in late) void late.response.body?.cancel().catch(() => {})
       },
     )
-    if (sent === timedOut || (!('response' in sent) && controller.signal.aborted)) {
+    if (sent === timedOut || (!('response' in sent) && signal.aborted)) {
       return finish({ error: timeoutError })
     }
     if (!('response' in sent)) return finish({ error: describeFetchError(sent.failed, url) })
@@ -145,29 +137,8 @@ export async function sendWebhook(
     const gone = status === 410 ? '; it asks not to be sent more messages' : ''
     return finish({ ...common, error: `The receiver answered HTTP ${status}${text}${gone}` })
   } finally {
-    clearTimeout(timer)
+    clear()
   }
-}
-
-/**
- * The promise's value, or {@link timedOut} once the deadline passed; `late` then gets the value if it still
- * arrives (to release a response), and a late rejection is swallowed rather than left unhandled.
- */
-async function within<T>(
-  promise: Promise<T>,
-  deadline: Promise<typeof timedOut>,
-  late?: (value: T) => void,
-): Promise<T | typeof timedOut> {
-  let expired = false
-  promise.then(
-    (value) => {
-      if (expired) late?.(value)
-    },
-    () => {},
-  )
-  const result = await Promise.race([promise, deadline])
-  if (result === timedOut) expired = true
-  return result
 }
 
 /**
